@@ -1,0 +1,74 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "MeshScope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "meshscope", targets: ["MeshScopeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure: labels, samples, chunk encoding, exposition parsing and writing. No I/O.
+        .target(name: "MeshMetrics", exclude: ["Chunks/FORMAT.md"]),
+        // YAML configuration: schema, validation with line numbers.
+        .target(name: "Config", dependencies: [
+            "MeshMetrics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // SQLite persistence (GRDB on the system libsqlite3).
+        .target(name: "Storage", dependencies: [
+            "MeshMetrics",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["FORMAT.md"]),
+        // Scrape loop: HTTP client, gzip, staleness, per-target health.
+        .target(name: "Scrape", dependencies: [
+            "MeshMetrics", "Storage",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // HTTP routes: exposition endpoints, health, reload.
+        .target(name: "Server", dependencies: [
+            "MeshMetrics", "Storage", "Scrape", "Config",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "MeshScopeCLI", dependencies: [
+            "MeshMetrics", "Storage", "Scrape", "Server", "Config",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
+        .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "Server", "Storage", "MeshMetrics", "Scrape", "Config",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

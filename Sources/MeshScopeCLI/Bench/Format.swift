@@ -1,0 +1,32 @@
+import Foundation
+
+/// Human-readable figures for benchmark output.
+enum Format {
+    static func bytes(_ value: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB"]
+        var amount = Double(value)
+        var unit = 0
+        while amount >= 1024 && unit < units.count - 1 {
+            amount /= 1024
+            unit += 1
+        }
+        return String(format: unit == 0 ? "%.0f %@" : "%.1f %@", amount, units[unit])
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.2fs", value) }
+
+    static func rate(_ value: Double) -> String {
+        value >= 1e6 ? String(format: "%.2fM", value / 1e6) : String(format: "%.0f", value)
+    }
+}
+
+/// The machine line recorded with every benchmark.
+enum MachineInfo {
+    static var summary: String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), "
+            + "\(ProcessInfo.processInfo.physicalMemory >> 30) GiB RAM"
+    }
+}

@@ -1,0 +1,46 @@
+import Config
+import Logging
+import Scrape
+
+/// Holds the effective configuration and applies a re-read file: a bad file is rejected
+/// with its line and reason and the running configuration stays as it was.
+actor ConfigController {
+    let path: String?
+    private(set) var current: MeshScopeConfig
+    private let scrapes: ScrapeManager
+    private let overrides: @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig
+    private let logger: Logger
+
+    init(path: String?, current: MeshScopeConfig, scrapes: ScrapeManager,
+         overrides: @escaping @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig, logger: Logger) {
+        self.path = path
+        self.current = current
+        self.scrapes = scrapes
+        self.overrides = overrides
+        self.logger = logger
+    }
+
+    var retentionMilliseconds: Int64 { current.storage.retention.milliseconds }
+
+    /// Returns nil on success, else the reason the file was rejected.
+    func reload() async -> String? {
+        guard let path else {
+            logger.info("reload requested; no config file, nothing to reload")
+            return nil
+        }
+        let next: MeshScopeConfig
+        do {
+            next = try overrides(MeshScopeConfig.load(path: path))
+        } catch {
+            logger.error("config reload rejected; keeping the running config", metadata: ["error": "\(error)"])
+            return error.description
+        }
+        if next.server != current.server {
+            logger.warning("server.listen and server.data_dir changes need a restart")
+        }
+        current = next
+        await scrapes.apply(ScrapeTargets.resolve(next))
+        logger.notice("config reloaded", metadata: ["file": "\(path)", "jobs": "\(next.scrapeConfigs.count)"])
+        return nil
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Config
+import Foundation
+import Logging
+import Scrape
+import Server
+import ServiceLifecycle
+import Storage
+import UnixSignals
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the collector: scraping, storage, exposition and query endpoints.",
+        discussion: "Without --config nothing is scraped; MeshScope stores only what is sent to it. SIGHUP or POST /-/reload re-reads the config file.")
+
+    @Option(help: "Data directory (one SQLite file per signal). Default: ./data")
+    var dataDir: String?
+
+    @Option(help: "HTTP listen address host:port; port 0 picks a free port. Default: 127.0.0.1:9098")
+    var listen: String?
+
+    @Option(help: "YAML configuration file (see Deploy/config/meshscope.yaml).")
+    var config: String?
+
+    @Option(help: "How long to keep data, Prometheus duration syntax (15d, 2y, 5000d). Default: 15d")
+    var retention: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        // Reject bad values before touching the disk, with the same messages as the file.
+        do {
+            _ = try flagOverrides(MeshScopeConfig())
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() async throws {
+        LogSetup.bootstrap(level: logLevel)
+        let logger = Logger(label: "meshscope")
+        let settings: MeshScopeConfig
+        do {
+            settings = try flagOverrides(config.map { try MeshScopeConfig.load(path: $0) } ?? MeshScopeConfig())
+        } catch {
+            throw CommandFailure.fail("\(error)")
+        }
+        let lock: DataDirectoryLock
+        let store: MetricsStore
+        do {
+            lock = try DataDirectoryLock(directory: settings.server.dataDir)
+            store = try MetricsStore(directory: settings.server.dataDir,
+                                     durability: settings.storage.durability == .full ? .full : .normal,
+                                     logger: Logger(label: "meshscope.storage"))
+        } catch {
+            throw CommandFailure.fail("\(error)")
+        }
+        guard let address = HostPort(parsing: settings.server.listen, listening: true) else {
+            throw CommandFailure.fail("invalid listen address \(settings.server.listen)", code: 2)
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let scrapes = ScrapeManager(store: store, client: client, userAgent: "MeshScope/\(MeshScope.version)",
+                                    logger: Logger(label: "meshscope.scrape"))
+        let controller = ConfigController(path: config, current: settings, scrapes: scrapes, overrides: flagOverrides,
+                                          logger: logger)
+        await scrapes.apply(ScrapeTargets.resolve(settings))
+
+        let context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
+                                    externalLabels: settings.global.externalLabels,
+                                    reload: { await controller.reload() })
+        let app = MeshScopeServer.application(context, host: address.host, port: address.port,
+                                              logger: Logger(label: "meshscope.http"))
+        let retention = RetentionService(store: store, logger: Logger(label: "meshscope.retention")) {
+            await controller.retentionMilliseconds
+        }
+        let reloadOnHangup = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                _ = await controller.reload()
+            }
+        }
+        logger.notice("meshscope started", metadata: [
+            "version": "\(MeshScope.version)", "data_dir": "\(settings.server.dataDir)",
+            "retention": "\(settings.storage.retention)", "config": "\(config ?? "none")",
+        ])
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: retention)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            logger.error("server stopped with an error", metadata: ["error": "\(error)"])
+        }
+        reloadOnHangup.cancel()
+        await scrapes.stopAll()
+        await store.checkpoint()
+        try? await client.shutdown()
+        withExtendedLifetime(lock) {}
+        logger.notice("meshscope stopped")
+    }
+
+    @Sendable func flagOverrides(_ base: MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig {
+        if let retention {
+            return try base.overriding(listen: listen, dataDir: dataDir, retention: retention)
+        }
+        return try base.overriding(listen: listen, dataDir: dataDir)
+    }
+}

@@ -1,0 +1,48 @@
+import MeshMetrics
+
+/// One endpoint to scrape, resolved from a `scrape_configs` entry.
+public struct ScrapeTarget: Sendable, Hashable, Identifiable {
+    public var job: String
+    /// `host:port`, also the `instance` label unless the config sets one.
+    public var address: String
+    public var scheme: String
+    public var metricsPath: String
+    /// Encoded query string without `?` (from `params`), or empty.
+    public var query: String
+    public var intervalMilliseconds: Int64
+    public var timeoutMilliseconds: Int64
+    public var honorLabels: Bool
+    /// Labels added to every scraped series: `job`, `instance` and the static labels.
+    public var labels: Labels
+    /// 0 means no limit.
+    public var sampleLimit: Int
+    public var maxBodyBytes: Int
+    /// Longest accepted label name and value (0 = no limit); a scrape breaking them is rejected.
+    public var maxLabelNameLength = 0
+    public var maxLabelValueLength = 0
+
+    public init(job: String, address: String, scheme: String = "http", metricsPath: String = "/metrics", query: String = "",
+                intervalMilliseconds: Int64 = 15_000, timeoutMilliseconds: Int64 = 10_000, honorLabels: Bool = false,
+                staticLabels: [String: String] = [:], sampleLimit: Int = 0, maxBodyBytes: Int = 64 << 20) {
+        self.job = job
+        self.address = address
+        self.scheme = scheme
+        self.metricsPath = metricsPath
+        self.query = query
+        self.intervalMilliseconds = intervalMilliseconds
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.honorLabels = honorLabels
+        var all = staticLabels
+        all["job"] = all["job"] ?? job
+        all["instance"] = all["instance"] ?? address
+        self.labels = Labels(all)
+        self.sampleLimit = sampleLimit
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    public var id: String { "\(job)/\(url)" }
+
+    public var url: String {
+        "\(scheme)://\(address)\(metricsPath)" + (query.isEmpty ? "" : "?\(query)")
+    }
+}

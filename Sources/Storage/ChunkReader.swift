@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import MeshMetrics
+
+/// Decodes the chunks of one series over a time range. Chunks written by a backfill may
+/// overlap live ones; overlapping samples are merged by timestamp, first one kept.
+enum ChunkReader {
+    static func samples(seriesID: Int64, from mint: Int64, through maxt: Int64, in db: Database) throws -> [Sample] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, min_t, max_t, data FROM chunks
+            WHERE series_id = ? AND max_t >= ? AND min_t <= ? ORDER BY min_t
+            """)
+        var samples: [Sample] = []
+        var overlapping = false
+        var previousMax = Int64.min
+        let rows = try Row.fetchCursor(statement, arguments: [seriesID, mint, maxt])
+        while let row = try rows.next() {
+            let minT: Int64 = row[1]
+            if minT <= previousMax { overlapping = true }
+            previousMax = max(previousMax, row[2] as Int64)
+            let data: Data = row[3]
+            do {
+                for sample in try XORChunkDecoder.decodeAll([UInt8](data)) where sample.timestamp >= mint && sample.timestamp <= maxt {
+                    samples.append(sample)
+                }
+            } catch {
+                throw StorageError.corruptChunk(seriesID: seriesID, chunkID: row[0], reason: "\(error)")
+            }
+        }
+        guard overlapping else { return samples }
+        samples.sort { $0.timestamp < $1.timestamp }  // stable: the earlier chunk wins ties
+        var merged: [Sample] = []
+        merged.reserveCapacity(samples.count)
+        for sample in samples where merged.last?.timestamp != sample.timestamp {
+            merged.append(sample)
+        }
+        return merged
+    }
+}

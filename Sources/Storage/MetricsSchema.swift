@@ -1,0 +1,76 @@
+import GRDB
+
+/// The whole `metrics.db` schema, in one place. The byte formats of the BLOB columns are
+/// described in FORMAT.md beside this file.
+enum MetricsSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // Every distinct label pair is stored once; series refer to pairs by id.
+            // UNIQUE(name, value) serves: resolving `name="v"` matchers to a pair id, and
+            // range scans over one name's values for `=~`/`!~` matchers and label values.
+            try db.execute(sql: """
+                CREATE TABLE label_pairs (
+                    id    INTEGER PRIMARY KEY,
+                    name  TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    UNIQUE (name, value)
+                )
+                """)
+            // One row per series; `pairs` is the varint list of its label pair ids in
+            // label-name order, `hash` the FNV-1a of the canonical label set.
+            try db.execute(sql: """
+                CREATE TABLE series (
+                    id    INTEGER PRIMARY KEY,
+                    hash  INTEGER NOT NULL,
+                    pairs BLOB NOT NULL
+                )
+                """)
+            // Inverted index: pair → series. The primary key serves matcher resolution
+            // (all series carrying one pair) as a single range scan.
+            try db.execute(sql: """
+                CREATE TABLE postings (
+                    pair_id   INTEGER NOT NULL,
+                    series_id INTEGER NOT NULL,
+                    PRIMARY KEY (pair_id, series_id)
+                ) WITHOUT ROWID
+                """)
+            // Compressed samples: one XOR chunk per row, at most 120 samples or 2 h.
+            // A rowid table keeps appended chunks densely packed in insertion order.
+            try db.execute(sql: """
+                CREATE TABLE chunks (
+                    id        INTEGER PRIMARY KEY,
+                    series_id INTEGER NOT NULL,
+                    min_t     INTEGER NOT NULL,
+                    max_t     INTEGER NOT NULL,
+                    data      BLOB NOT NULL
+                )
+                """)
+            // Serves: reading one series over a time range (series_id = ? AND max_t >= ?
+            // AND min_t <= ?), the latest chunk per series on start-up and for federation,
+            // and retention (series_id = ? AND max_t < ?).
+            try db.execute(sql: "CREATE INDEX chunks_by_series_time ON chunks (series_id, max_t)")
+            // HELP/TYPE/UNIT per metric family as last seen in an exposition.
+            try db.execute(sql: """
+                CREATE TABLE metadata (
+                    family TEXT PRIMARY KEY,
+                    type   TEXT NOT NULL,
+                    help   TEXT NOT NULL,
+                    unit   TEXT NOT NULL
+                ) WITHOUT ROWID
+                """)
+            // Exemplars attached to a series' samples. The primary key serves both the
+            // de-duplication of re-imported exemplars and lookups by series and time.
+            try db.execute(sql: """
+                CREATE TABLE exemplars (
+                    series_id INTEGER NOT NULL,
+                    t         INTEGER NOT NULL,
+                    value     INTEGER NOT NULL, -- IEEE-754 bits: SQLite would turn NaN into NULL
+                    labels    TEXT NOT NULL,
+                    PRIMARY KEY (series_id, t, labels)
+                ) WITHOUT ROWID
+                """)
+        }
+        return migrator
+    }
+}

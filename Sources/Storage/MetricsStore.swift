@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Logging
+import MeshMetrics
+
+/// The metrics database (`metrics.db`): one writer, serialised by this actor, and any
+/// number of concurrent readers through `reader`. A batch is acknowledged only after
+/// its transaction has committed.
+public actor MetricsStore {
+    public nonisolated let reader: MetricsReader
+    public nonisolated let path: String
+    private let pool: DatabasePool
+    private let writer: HeadWriter
+    private let logger: Logger
+    private var samplesAppended: Int64 = 0
+
+    public static let fileName = "metrics.db"
+
+    public init(directory: String, durability: Durability = .normal, logger: Logger = Logger(label: "meshscope.storage")) throws {
+        path = (directory as NSString).appendingPathComponent(Self.fileName)
+        let loaded: HeadWriter
+        do {
+            pool = try SQLiteFile.openPool(path: path, durability: durability)
+            try MetricsSchema.migrator.migrate(pool)
+            loaded = try pool.read { db in try HeadWriter.load(db) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.database("cannot open \(path): \(error)")
+        }
+        writer = loaded
+        reader = MetricsReader(pool: pool)
+        self.logger = logger
+        logger.info("metrics store opened", metadata: [
+            "path": "\(path)", "series": "\(loaded.registry.seriesCount)", "chunks": "\(loaded.chunkCount)",
+        ])
+    }
+
+    /// Appends and commits one batch; returns only once it is durable.
+    @discardableResult
+    public func append(_ batch: AppendBatch) throws -> AppendSummary {
+        var summary = AppendSummary()
+        for entry in batch.entries {
+            writer.append(entry, into: &summary)
+        }
+        for (family, metadata) in batch.metadata {
+            writer.stage(metadata: family, metadata)
+        }
+        do {
+            try pool.write { db in try writer.persistStaged(db) }
+        } catch {
+            writer.didRollback()
+            logger.error("metrics commit failed", metadata: ["error": "\(error)"])
+            throw StorageError.database("commit failed: \(error)")
+        }
+        writer.didCommit()
+        samplesAppended += Int64(summary.appended)
+        return summary
+    }
+
+    /// Deletes whole chunks whose newest sample is older than `cutoff` (ms), then the
+    /// series and label pairs left without data.
+    @discardableResult
+    public func applyRetention(cutoff: Int64) throws -> RetentionSummary {
+        var summary = RetentionSummary()
+        do {
+            try pool.write { db in
+                let seriesIDs = try Int64.fetchAll(db, sql: "SELECT id FROM series")
+                let deleteChunks = try db.cachedStatement(sql: "DELETE FROM chunks WHERE series_id = ? AND max_t < ?")
+                for id in seriesIDs {
+                    try deleteChunks.execute(arguments: [id, cutoff])
+                    summary.chunksDeleted += db.changesCount
+                }
+                summary.emptySeries = try Int64.fetchAll(db, sql: """
+                    DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM chunks WHERE chunks.series_id = series.id)
+                    RETURNING id
+                    """)
+                let deletePostings = try db.cachedStatement(sql: "DELETE FROM postings WHERE pair_id = ? AND series_id = ?")
+                for id in summary.emptySeries {
+                    for pairID in try Int64.fetchAll(db, sql: "SELECT pair_id FROM postings WHERE series_id = ?", arguments: [id]) {
+                        try deletePostings.execute(arguments: [pairID, id])
+                    }
+                    try db.execute(sql: "DELETE FROM exemplars WHERE series_id = ?", arguments: [id])
+                }
+                summary.orphanPairs = try Int64.fetchAll(db, sql: """
+                    DELETE FROM label_pairs WHERE NOT EXISTS (SELECT 1 FROM postings WHERE postings.pair_id = label_pairs.id)
+                    RETURNING id
+                    """)
+                try db.execute(sql: "DELETE FROM exemplars WHERE t < ?", arguments: [cutoff])
+            }
+        } catch {
+            throw StorageError.database("retention failed: \(error)")
+        }
+        writer.dropChunks(endingBefore: cutoff, deleted: summary.chunksDeleted)
+        writer.forget(seriesIDs: summary.emptySeries)
+        writer.registry.forget(pairIDs: summary.orphanPairs)
+        if summary.chunksDeleted > 0 {
+            logger.info("retention applied", metadata: [
+                "chunks": "\(summary.chunksDeleted)", "series": "\(summary.emptySeries.count)",
+            ])
+        }
+        return summary
+    }
+
+    public func statistics() -> StoreStatistics {
+        StoreStatistics(
+            series: writer.registry.seriesCount,
+            chunks: writer.chunkCount,
+            samplesAppended: samplesAppended,
+            bytesOnDisk: SQLiteFile.bytesOnDisk(path: path))
+    }
+
+    public func metadata() -> [String: MetricMetadata] {
+        writer.metadataSnapshot
+    }
+
+    /// Checkpoints the WAL into the main file (on clean shutdown).
+    public func checkpoint() {
+        do {
+            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            logger.warning("WAL checkpoint failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+public struct RetentionSummary: Sendable {
+    public var chunksDeleted = 0
+    public var emptySeries: [Int64] = []
+    public var orphanPairs: [Int64] = []
+}
+
+public struct StoreStatistics: Sendable {
+    public var series: Int
+    public var chunks: Int
+    public var samplesAppended: Int64
+    public var bytesOnDisk: Int64
+}

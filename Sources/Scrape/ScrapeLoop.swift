@@ -70,6 +70,9 @@ struct ScrapeLoop {
             health.state = .up
             health.samplesScraped = sink.samples
         } catch {
+            // Cut short by our own shutdown or reload, not a failed scrape: record
+            // nothing (no `up 0`); `run` marks the target's series stale.
+            if Task.isCancelled { return }
             batch = AppendBatch()
             health.state = .down
             health.lastError = "\(error)"

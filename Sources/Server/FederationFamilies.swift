@@ -30,7 +30,7 @@ enum FederationFamilies {
     static func family(of name: String, metadata: [String: MetricMetadata]) -> (String, MetricMetadata) {
         if let exact = metadata[name] {
             switch exact.type {
-            case .histogram, .gaugehistogram, .summary:
+            case .histogram, .gaugehistogram:
                 break  // a sample named exactly like a histogram family is not one of its series
             case .info, .stateset:
                 return (name, MetricMetadata(type: .gauge, help: exact.help, unit: exact.unit))

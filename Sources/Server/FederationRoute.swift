@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MeshMetrics
 import Storage
@@ -11,7 +12,7 @@ struct FederationRoute {
     let externalLabels: Labels
 
     func respond(_ request: Request, now: Int64) throws -> Response {
-        let selectors = request.uri.queryParameters.getAll("match[]")
+        let selectors = Self.formValues(of: "match[]", in: request.uri.query ?? "")
         guard !selectors.isEmpty else {
             return PlainError.response(.badRequest, "bad_data: at least one match[] parameter is required")
         }
@@ -40,6 +41,21 @@ struct FederationRoute {
             }
         }
         return ResponseEncoding.exposition(writer.bytes, contentType: ExpositionFormat.prometheusText.contentType, request: request)
+    }
+
+    /// The values of `name` in a form-encoded query, keys decoded too: Prometheus (Go's
+    /// `url.Values.Encode`) sends `match%5B%5D=...` with spaces as `+`, and Hummingbird's
+    /// `queryParameters` decodes neither the key nor `+`.
+    static func formValues(of name: String, in query: String) -> [String] {
+        func decode(_ part: Substring) -> String {
+            let spaced = part.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        return query.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard decode(parts[0]) == name else { return nil }
+            return parts.count > 1 ? decode(parts[1]) : ""
+        }
     }
 
     /// External labels are added where the series lacks them, as Prometheus federates.

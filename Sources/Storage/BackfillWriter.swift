@@ -12,7 +12,9 @@ public final class BackfillWriter {
         let seriesID: Int64
         /// Chunks stored before this import began: (id, min_t, max_t). Empty for new series.
         var storedChunks: [(id: Int64, minT: Int64, maxT: Int64)]
-        var decoded: (id: Int64, samples: [Sample])?
+        /// Decoded stored chunks that may still hold timestamps of this import (timestamps
+        /// only grow within a slot); more than one when stored chunks overlap.
+        var decoded: [(id: Int64, maxT: Int64, samples: [Sample])] = []
         var chunk = ChunkRow()
         var lastTimestamp: Int64?
     }
@@ -34,6 +36,13 @@ public final class BackfillWriter {
             pool = try SQLiteFile.openPool(path: path, durability: durability)
             try MetricsSchema.migrator.migrate(pool)
             registry = try pool.read { db in try SeriesRegistry.load(db) }
+            knownMetadata = try pool.read { db in
+                var stored: [String: MetricMetadata] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT family, type, help, unit FROM metadata") {
+                    stored[row[0]] = MetricMetadata(type: MetricType(rawValue: row[1]) ?? .unknown, help: row[2], unit: row[3])
+                }
+                return stored
+            }
         } catch {
             throw StorageError.database("cannot open \(path): \(error)")
         }
@@ -68,15 +77,17 @@ public final class BackfillWriter {
             if stored.bitPattern == value.bitPattern { summary.duplicates += 1 } else { summary.conflicts += 1 }
             return
         }
-        var chunk = slots[index].chunk
-        if ChunkLimits.isFull(count: chunk.encoder.count, minTime: chunk.encoder.minTime, next: timestamp) {
-            sealed.append((slots[index].seriesID, chunk))
-            chunk = ChunkRow()
+        // Mutated in place: a local copy would make the encoder's buffer non-unique and
+        // copy it on every append.
+        if ChunkLimits.isFull(count: slots[index].chunk.encoder.count, minTime: slots[index].chunk.encoder.minTime,
+                              next: timestamp) {
+            sealed.append((slots[index].seriesID, slots[index].chunk))
+            slots[index].chunk = ChunkRow()
         }
-        try? chunk.encoder.append(timestamp: timestamp, value: value)  // order checked above
-        chunk.dirty = true
-        slots[index].chunk = chunk
-        if let exemplar {
+        try? slots[index].chunk.encoder.append(timestamp: timestamp, value: value)  // order checked above
+        slots[index].chunk.dirty = true
+        if var exemplar {
+            exemplar.timestamp = exemplar.timestamp ?? timestamp
             exemplars.append((slots[index].seriesID, exemplar))
         }
         summary.samples += 1
@@ -133,27 +144,35 @@ public final class BackfillWriter {
     }
 
     /// The stored value at `timestamp`, if a chunk stored before this import holds one.
+    /// Stored chunks may overlap (an earlier backfill between live samples), so every
+    /// chunk whose range covers `timestamp` is searched, not just the first.
     private func storedValue(slot index: Int, at timestamp: Int64) throws(BackfillError) -> Double? {
-        guard let chunk = slots[index].storedChunks.first(where: { $0.minT <= timestamp && timestamp <= $0.maxT }) else {
-            return nil
-        }
-        if slots[index].decoded?.id != chunk.id {
-            do {
-                let data = try pool.read { db in
-                    try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE id = ?", arguments: [chunk.id]) ?? Data()
+        slots[index].decoded.removeAll { $0.maxT < timestamp }
+        for chunk in slots[index].storedChunks {
+            if chunk.minT > timestamp { break }  // sorted by min_t: no later chunk covers it
+            guard timestamp <= chunk.maxT else { continue }
+            let samples: [Sample]
+            if let cached = slots[index].decoded.first(where: { $0.id == chunk.id }) {
+                samples = cached.samples
+            } else {
+                do {
+                    let data = try pool.read { db in
+                        try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE id = ?", arguments: [chunk.id]) ?? Data()
+                    }
+                    samples = try XORChunkDecoder.decodeAll([UInt8](data))
+                } catch {
+                    throw BackfillError.storage("cannot read stored chunk \(chunk.id): \(error)")
                 }
-                slots[index].decoded = (chunk.id, try XORChunkDecoder.decodeAll([UInt8](data)))
-            } catch {
-                throw BackfillError.storage("cannot read stored chunk \(chunk.id): \(error)")
+                slots[index].decoded.append((chunk.id, chunk.maxT, samples))
             }
+            var low = 0, high = samples.count
+            while low < high {
+                let mid = (low + high) / 2
+                if samples[mid].timestamp < timestamp { low = mid + 1 } else { high = mid }
+            }
+            if low < samples.count && samples[low].timestamp == timestamp { return samples[low].value }
         }
-        let samples = slots[index].decoded?.samples ?? []
-        var low = 0, high = samples.count
-        while low < high {
-            let mid = (low + high) / 2
-            if samples[mid].timestamp < timestamp { low = mid + 1 } else { high = mid }
-        }
-        return low < samples.count && samples[low].timestamp == timestamp ? samples[low].value : nil
+        return nil
     }
 }
 

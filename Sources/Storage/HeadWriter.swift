@@ -19,7 +19,7 @@ final class HeadWriter {
     private var sealed: [(seriesID: Int64, chunk: ChunkRow)] = []
     private var metadata: [String: MetricMetadata] = [:]
     private var stagedMetadata: [String: MetricMetadata] = [:]
-    private var stagedExemplars: [(seriesID: Int64, exemplar: Exemplar)] = []
+    private var stagedExemplars: [(seriesID: Int64, exemplar: Exemplar, raw: Exemplar)] = []
     private var lastExemplar: [Int64: Exemplar] = [:]
     private(set) var chunkCount = 0
     private var stagedNewChunks = 0
@@ -89,8 +89,12 @@ final class HeadWriter {
         head.lastSample = sample
         staged[seriesID] = head
         summary.appended += 1
-        if let exemplar = entry.exemplar, lastExemplar[seriesID] != exemplar {
-            stagedExemplars.append((seriesID, exemplar))
+        // Targets repeat their last exemplar on every scrape: store it once.
+        if let raw = entry.exemplar, lastExemplar[seriesID] != raw {
+            var exemplar = raw
+            // An exemplar without its own timestamp belongs to its sample's moment.
+            exemplar.timestamp = raw.timestamp ?? sample.timestamp
+            stagedExemplars.append((seriesID, exemplar, raw))
         }
     }
 
@@ -119,7 +123,7 @@ final class HeadWriter {
         let exemplarStatement = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO exemplars (series_id, t, value, labels) VALUES (?, ?, ?, ?)
             """)
-        for (seriesID, exemplar) in stagedExemplars {
+        for (seriesID, exemplar, _) in stagedExemplars {
             try exemplarStatement.execute(arguments: [
                 seriesID, exemplar.timestamp ?? 0, Int64(bitPattern: exemplar.value.bitPattern),
                 ExemplarLabels.encode(exemplar.labels),
@@ -132,7 +136,7 @@ final class HeadWriter {
         registry.commitPending()
         for (seriesID, head) in staged { heads[seriesID] = head }
         for (family, value) in stagedMetadata { metadata[family] = value }
-        for (seriesID, exemplar) in stagedExemplars { lastExemplar[seriesID] = exemplar }
+        for (seriesID, _, raw) in stagedExemplars { lastExemplar[seriesID] = raw }
         chunkCount += stagedNewChunks
         clearStaged()
     }

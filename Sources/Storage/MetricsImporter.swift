@@ -62,7 +62,10 @@ struct ImportSink: ExpositionSink {
     let base: UnsafeRawPointer?
     let total: Int
     let progress: (MetricsImporter.Progress) -> Void
-    private var slots: [UInt64: [(key: [UInt8], slot: Int)]] = [:]
+    /// Raw key → writer slot. Two spellings of one series (label order) are two keys
+    /// pointing at the same writer slot.
+    private var keys = SeriesKeyIndex()
+    private var slotOfKey: [Int] = []
     private(set) var lastLine = 0
     private var sinceProgress = 0
 
@@ -96,15 +99,12 @@ struct ImportSink: ExpositionSink {
     }
 
     private mutating func slot(for sample: borrowing ParsedSample) throws -> Int {
-        let hash = sample.seriesHash
-        let key = sample.seriesKey
-        if let candidates = slots[hash] {
-            for candidate in candidates where candidate.key.count == key.count {
-                if candidate.key.withUnsafeBytes({ $0.elementsEqual(key) }) { return candidate.slot }
-            }
+        if let known = keys.lookup(sample.seriesKey) {
+            return slotOfKey[known]
         }
         let slot = try writer.slot(for: sample.labels())
-        slots[hash, default: []].append((Array(key), slot))
+        _ = keys.insert(sample.seriesKey)
+        slotOfKey.append(slot)
         return slot
     }
 }

@@ -61,12 +61,14 @@ enum MetricsSchema {
                 """)
             // Exemplars attached to a series' samples. The primary key serves both the
             // de-duplication of re-imported exemplars and lookups by series and time.
+            // Key columns are declared first, in key order: SQLite 3.40.0-3.41.0 report
+            // "NULL value in exemplars.value" from integrity_check otherwise.
             try db.execute(sql: """
                 CREATE TABLE exemplars (
                     series_id INTEGER NOT NULL,
                     t         INTEGER NOT NULL,
-                    value     INTEGER NOT NULL, -- IEEE-754 bits: SQLite would turn NaN into NULL
                     labels    TEXT NOT NULL,
+                    value     INTEGER NOT NULL, -- IEEE-754 bits: SQLite would turn NaN into NULL
                     PRIMARY KEY (series_id, t, labels)
                 ) WITHOUT ROWID
                 """)

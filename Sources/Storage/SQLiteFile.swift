@@ -4,6 +4,8 @@ import GRDB
 /// Opens one signal's SQLite file in WAL mode with the chosen durability.
 enum SQLiteFile {
     static func openPool(path: String, durability: Durability, readOnly: Bool = false) throws -> DatabasePool {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)

@@ -57,7 +57,7 @@ public final class BackfillWriter {
             summary.newSeries += 1
         } else {
             stored = try pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, min_t, max_t FROM chunks WHERE series_id = ? ORDER BY min_t",
+                try Row.fetchAll(db, sql: "SELECT min_t, min_t, max_t FROM chunks WHERE series_id = ? ORDER BY min_t",
                                  arguments: [seriesID]).map { ($0[0], $0[1], $0[2]) }
             }
         }
@@ -86,6 +86,12 @@ public final class BackfillWriter {
         }
         try? slots[index].chunk.encoder.append(timestamp: timestamp, value: value)  // order checked above
         slots[index].chunk.dirty = true
+        // Seal a full chunk at once rather than on the next sample: otherwise a series'
+        // last chunk is written only at the end, into the middle of the table.
+        if slots[index].chunk.encoder.count >= ChunkLimits.maxSamples {
+            sealed.append((slots[index].seriesID, slots[index].chunk))
+            slots[index].chunk = ChunkRow()
+        }
         if var exemplar {
             exemplar.timestamp = exemplar.timestamp ?? timestamp
             exemplars.append((slots[index].seriesID, exemplar))
@@ -109,14 +115,25 @@ public final class BackfillWriter {
         do {
             try pool.write { db in
                 try registry.flush(db)
+                // Sealed and open chunks together in key order, so rows append to the
+                // B-tree instead of splitting pages that are already full.
+                var order: [(seriesID: Int64, minTime: Int64, sealed: Int?, slot: Int?)] = []
                 for index in sealed.indices {
-                    try sealed[index].chunk.persist(seriesID: sealed[index].seriesID, in: db)
-                    summary.chunks += 1
+                    order.append((sealed[index].seriesID, sealed[index].chunk.encoder.minTime ?? 0, index, nil))
                 }
                 for index in slots.indices where slots[index].chunk.dirty {
-                    let isNewRow = slots[index].chunk.rowID == nil
-                    try slots[index].chunk.persist(seriesID: slots[index].seriesID, in: db)
-                    if isNewRow { summary.chunks += 1 }
+                    order.append((slots[index].seriesID, slots[index].chunk.encoder.minTime ?? 0, nil, index))
+                }
+                order.sort { ($0.seriesID, $0.minTime) < ($1.seriesID, $1.minTime) }
+                for entry in order {
+                    if let index = entry.sealed {
+                        try sealed[index].chunk.persist(seriesID: entry.seriesID, in: db)
+                        summary.chunks += 1
+                    } else if let index = entry.slot {
+                        let isNewRow = !slots[index].chunk.persisted
+                        try slots[index].chunk.persist(seriesID: entry.seriesID, in: db)
+                        if isNewRow { summary.chunks += 1 }
+                    }
                 }
                 for (family, value) in metadata {
                     try db.execute(sql: """
@@ -157,7 +174,8 @@ public final class BackfillWriter {
             } else {
                 do {
                     let data = try pool.read { db in
-                        try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE id = ?", arguments: [chunk.id]) ?? Data()
+                        try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE series_id = ? AND min_t = ?",
+                                          arguments: [slots[index].seriesID, chunk.id]) ?? Data()
                     }
                     samples = try XORChunkDecoder.decodeAll([UInt8](data))
                 } catch {

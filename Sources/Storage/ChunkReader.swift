@@ -7,13 +7,16 @@ import MeshMetrics
 enum ChunkReader {
     static func samples(seriesID: Int64, from mint: Int64, through maxt: Int64, in db: Database) throws -> [Sample] {
         let statement = try db.cachedStatement(sql: """
-            SELECT id, min_t, max_t, data FROM chunks
-            WHERE series_id = ? AND max_t >= ? AND min_t <= ? ORDER BY min_t
+            SELECT min_t, min_t, max_t, data FROM chunks
+            WHERE series_id = ? AND min_t >= ? AND min_t <= ? AND max_t >= ? ORDER BY min_t
             """)
         var samples: [Sample] = []
         var overlapping = false
         var previousMax = Int64.min
-        let rows = try Row.fetchCursor(statement, arguments: [seriesID, mint, maxt])
+        // A chunk spans less than ChunkLimits.maxSpanMilliseconds, so one starting earlier
+        // than that before mint cannot overlap the range.
+        let (earliest, overflow) = mint.subtractingReportingOverflow(ChunkLimits.maxSpanMilliseconds)
+        let rows = try Row.fetchCursor(statement, arguments: [seriesID, overflow ? Int64.min : earliest, maxt, mint])
         while let row = try rows.next() {
             let minT: Int64 = row[1]
             if minT <= previousMax { overlapping = true }
@@ -24,7 +27,7 @@ enum ChunkReader {
                     samples.append(sample)
                 }
             } catch {
-                throw StorageError.corruptChunk(seriesID: seriesID, chunkID: row[0], reason: "\(error)")
+                throw StorageError.corruptChunk(seriesID: seriesID, chunkStart: row[0], reason: "\(error)")
             }
         }
         guard overlapping else { return samples }

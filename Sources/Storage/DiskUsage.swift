@@ -41,6 +41,6 @@ public struct DiskUsage: Sendable {
 
     /// Pages of the chunks table and its index.
     public var chunkTableBytes: Int64 {
-        pagesByObject.filter { $0.key == "chunks" || $0.key == "chunks_by_series_time" }.values.reduce(0, +)
+        pagesByObject["chunks"] ?? 0
     }
 }

@@ -33,24 +33,22 @@ final class HeadWriter {
     static func load(_ db: Database) throws -> HeadWriter {
         let writer = HeadWriter(registry: try SeriesRegistry.load(db))
         let latest = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.series_id, c.data FROM chunks c
-            JOIN (SELECT series_id, MAX(max_t) AS t FROM chunks GROUP BY series_id) l
-              ON c.series_id = l.series_id AND c.max_t = l.t
-            """)
+            SELECT min_t, series_id, data, MAX(max_t) FROM chunks GROUP BY series_id
+            """)  // SQLite takes the bare columns from the row holding the MAX
         while let row = try latest.next() {
-            let chunkID: Int64 = row[0]
+            let chunkStart: Int64 = row[0]
             let seriesID: Int64 = row[1]
             let bytes = [UInt8](row[2] as Data? ?? Data())
             let encoder: XORChunkEncoder
             do {
                 encoder = try XORChunkEncoder(resuming: bytes)
             } catch {
-                throw StorageError.corruptChunk(seriesID: seriesID, chunkID: chunkID, reason: "\(error)")
+                throw StorageError.corruptChunk(seriesID: seriesID, chunkStart: chunkStart, reason: "\(error)")
             }
             var head = writer.heads[seriesID] ?? SeriesHead()
             head.lastSample = encoder.lastSample
             let roomLeft = encoder.count < ChunkLimits.maxSamples
-            head.chunk = roomLeft ? ChunkRow(rowID: chunkID, encoder: encoder) : nil
+            head.chunk = roomLeft ? ChunkRow(persisted: true, encoder: encoder) : nil
             writer.heads[seriesID] = head
         }
         writer.chunkCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chunks") ?? 0
@@ -81,7 +79,7 @@ final class HeadWriter {
             sealed.append((seriesID, chunk))
             chunk = ChunkRow()
         }
-        if chunk.rowID == nil && chunk.encoder.count == 0 { stagedNewChunks += 1 }
+        if !chunk.persisted && chunk.encoder.count == 0 { stagedNewChunks += 1 }
         // Cannot fail: the timestamp was checked against the last sample above.
         try? chunk.encoder.append(timestamp: sample.timestamp, value: sample.value)
         chunk.dirty = true
@@ -109,9 +107,9 @@ final class HeadWriter {
         for index in sealed.indices {
             try sealed[index].chunk.persist(seriesID: sealed[index].seriesID, in: db)
         }
-        for (seriesID, var head) in staged {
-            try head.chunk?.persist(seriesID: seriesID, in: db)
-            staged[seriesID] = head
+        // In key order, so new rows land in B-tree order instead of splitting pages.
+        for seriesID in staged.keys.sorted() {
+            try staged[seriesID]?.chunk?.persist(seriesID: seriesID, in: db)
         }
         let metadataStatement = try db.cachedStatement(sql: """
             INSERT INTO metadata (family, type, help, unit) VALUES (?, ?, ?, ?)

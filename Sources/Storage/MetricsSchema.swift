@@ -18,38 +18,36 @@ enum MetricsSchema {
                 )
                 """)
             // One row per series; `pairs` is the varint list of its label pair ids in
-            // label-name order, `hash` the FNV-1a of the canonical label set.
+            // label-name order. The writer keeps its label-set → id map in memory.
             try db.execute(sql: """
                 CREATE TABLE series (
                     id    INTEGER PRIMARY KEY,
-                    hash  INTEGER NOT NULL,
                     pairs BLOB NOT NULL
                 )
                 """)
-            // Inverted index: pair → series. The primary key serves matcher resolution
-            // (all series carrying one pair) as a single range scan.
+            // Inverted index: pair → ascending series ids as one delta-varint list (see
+            // PostingsList). The primary key serves matcher resolution: one row per pair.
             try db.execute(sql: """
                 CREATE TABLE postings (
-                    pair_id   INTEGER NOT NULL,
-                    series_id INTEGER NOT NULL,
-                    PRIMARY KEY (pair_id, series_id)
-                ) WITHOUT ROWID
+                    pair_id INTEGER PRIMARY KEY,
+                    series  BLOB NOT NULL
+                )
                 """)
-            // Compressed samples: one XOR chunk per row, at most 120 samples or 2 h.
-            // A rowid table keeps appended chunks densely packed in insertion order.
+            // Compressed samples: one XOR chunk per row, at most 120 samples and spanning
+            // less than 2 h (ChunkLimits). The primary key is the only index and serves:
+            // reading one series over [mint, maxt] as the range min_t BETWEEN mint - 2h AND
+            // maxt (a chunk starting earlier cannot reach mint), rewriting an open chunk,
+            // the newest chunk per series on start-up, and retention (min_t < cutoff).
+            // WITHOUT ROWID: no separate index to store, and a series' chunks are adjacent.
             try db.execute(sql: """
                 CREATE TABLE chunks (
-                    id        INTEGER PRIMARY KEY,
                     series_id INTEGER NOT NULL,
                     min_t     INTEGER NOT NULL,
                     max_t     INTEGER NOT NULL,
-                    data      BLOB NOT NULL
-                )
+                    data      BLOB NOT NULL,
+                    PRIMARY KEY (series_id, min_t)
+                ) WITHOUT ROWID
                 """)
-            // Serves: reading one series over a time range (series_id = ? AND max_t >= ?
-            // AND min_t <= ?), the latest chunk per series on start-up and for federation,
-            // and retention (series_id = ? AND max_t < ?).
-            try db.execute(sql: "CREATE INDEX chunks_by_series_time ON chunks (series_id, max_t)")
             // HELP/TYPE/UNIT per metric family as last seen in an exposition.
             try db.execute(sql: """
                 CREATE TABLE metadata (

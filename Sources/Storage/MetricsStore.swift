@@ -63,24 +63,32 @@ public actor MetricsStore {
     @discardableResult
     public func applyRetention(cutoff: Int64) throws -> RetentionSummary {
         var summary = RetentionSummary()
+        var tails: [Int64: Int64?] = [:]
         do {
             try pool.write { db in
                 let seriesIDs = try Int64.fetchAll(db, sql: "SELECT id FROM series")
-                let deleteChunks = try db.cachedStatement(sql: "DELETE FROM chunks WHERE series_id = ? AND max_t < ?")
+                let deleteChunks = try db.cachedStatement(sql: """
+                    DELETE FROM chunks WHERE series_id = ? AND min_t < ? AND max_t < ?
+                    """)
                 for id in seriesIDs {
-                    try deleteChunks.execute(arguments: [id, cutoff])
+                    try deleteChunks.execute(arguments: [id, cutoff, cutoff])
                     summary.chunksDeleted += db.changesCount
                 }
-                summary.emptySeries = try Int64.fetchAll(db, sql: """
+                var removedByPair: [Int64: Set<Int64>] = [:]
+                let emptied = try Row.fetchAll(db, sql: """
                     DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM chunks WHERE chunks.series_id = series.id)
-                    RETURNING id
+                    RETURNING id, pairs
                     """)
-                let deletePostings = try db.cachedStatement(sql: "DELETE FROM postings WHERE pair_id = ? AND series_id = ?")
-                for id in summary.emptySeries {
-                    for pairID in try Int64.fetchAll(db, sql: "SELECT pair_id FROM postings WHERE series_id = ?", arguments: [id]) {
-                        try deletePostings.execute(arguments: [pairID, id])
+                for row in emptied {
+                    let id: Int64 = row[0]
+                    summary.emptySeries.append(id)
+                    for pairID in Varint.decodeAll([UInt8](row[1] as Data? ?? Data())) ?? [] {
+                        removedByPair[Int64(bitPattern: pairID), default: []].insert(id)
                     }
                     try db.execute(sql: "DELETE FROM exemplars WHERE series_id = ?", arguments: [id])
+                }
+                for (pairID, ids) in removedByPair {
+                    tails[pairID] = .some(try PostingsList.remove(ids, pairID: pairID, in: db))
                 }
                 summary.orphanPairs = try Int64.fetchAll(db, sql: """
                     DELETE FROM label_pairs WHERE NOT EXISTS (SELECT 1 FROM postings WHERE postings.pair_id = label_pairs.id)
@@ -93,6 +101,7 @@ public actor MetricsStore {
         }
         writer.dropChunks(endingBefore: cutoff, deleted: summary.chunksDeleted)
         writer.forget(seriesIDs: summary.emptySeries)
+        writer.registry.updateTails(tails)
         writer.registry.forget(pairIDs: summary.orphanPairs)
         if summary.chunksDeleted > 0 {
             logger.info("retention applied", metadata: [

@@ -35,10 +35,8 @@ enum PostingsResolver {
 
     private static func postings(ofPairs pairIDs: [Int64], in db: Database) throws -> Set<Int64> {
         var ids = Set<Int64>()
-        let statement = try db.cachedStatement(sql: "SELECT series_id FROM postings WHERE pair_id = ?")
         for pairID in pairIDs {
-            let cursor = try Int64.fetchCursor(statement, arguments: [pairID])
-            while let id = try cursor.next() { ids.insert(id) }
+            ids.formUnion(try PostingsList.read(pairID: pairID, in: db))
         }
         return ids
     }

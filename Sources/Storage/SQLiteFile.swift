@@ -10,6 +10,9 @@ enum SQLiteFile {
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // Only takes effect on a new file. Larger pages hold ~64 chunk rows each, so
+            // the slack SQLite leaves per page costs a few percent instead of a tenth.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = \(durability.synchronousPragma)")
             // Freed chunk pages are reused by later chunks; no VACUUM needed for steady state.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")

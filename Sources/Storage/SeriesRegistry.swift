@@ -12,7 +12,10 @@ final class SeriesRegistry {
     private var nextPairID: Int64 = 1
     private var nextSeriesID: Int64 = 1
     private var pendingPairs: [(id: Int64, label: Label)] = []
-    private var pendingSeries: [(id: Int64, hash: UInt64, pairIDs: [Int64])] = []
+    private var pendingSeries: [(id: Int64, pairIDs: [Int64])] = []
+    /// Last series id of every pair's postings list, to delta-encode appends.
+    private var postingsTail: [Int64: Int64] = [:]
+    private var pendingTails: [Int64: Int64] = [:]
 
     var seriesCount: Int { labelsByID.count }
     var allSeriesIDs: Dictionary<Int64, Labels>.Keys { labelsByID.keys }
@@ -26,6 +29,14 @@ final class SeriesRegistry {
             registry.pairIDs[label] = id
             registry.pairsByID[id] = label
             registry.nextPairID = max(registry.nextPairID, id + 1)
+        }
+        let postingRows = try Row.fetchCursor(db, sql: "SELECT pair_id, series FROM postings")
+        while let row = try postingRows.next() {
+            let pairID: Int64 = row[0]
+            guard let ids = PostingsList.decode([UInt8](row[1] as Data? ?? Data())) else {
+                throw StorageError.database("postings list of label pair \(pairID) is corrupt")
+            }
+            registry.postingsTail[pairID] = ids.last
         }
         let seriesRows = try Row.fetchCursor(db, sql: "SELECT id, pairs FROM series")
         while let row = try seriesRows.next() {
@@ -59,7 +70,7 @@ final class SeriesRegistry {
         let id = nextSeriesID
         nextSeriesID += 1
         let ids = labels.pairs.map(pairID)
-        pendingSeries.append((id, hash, ids))
+        pendingSeries.append((id, ids))
         insertInMemory(id: id, labels: labels)
         return (id, true)
     }
@@ -70,27 +81,33 @@ final class SeriesRegistry {
         for (id, label) in pendingPairs {
             try pairStatement.execute(arguments: [id, label.name, label.value])
         }
-        let seriesStatement = try db.cachedStatement(sql: "INSERT INTO series (id, hash, pairs) VALUES (?, ?, ?)")
-        let postingStatement = try db.cachedStatement(sql: "INSERT INTO postings (pair_id, series_id) VALUES (?, ?)")
-        for (id, hash, pairIDs) in pendingSeries {
+        let seriesStatement = try db.cachedStatement(sql: "INSERT INTO series (id, pairs) VALUES (?, ?)")
+        var added: [Int64: [Int64]] = [:]
+        for (id, pairIDs) in pendingSeries {
             var blob: [UInt8] = []
             for pairID in pairIDs { Varint.append(UInt64(pairID), to: &blob) }
-            try seriesStatement.execute(arguments: [id, Int64(bitPattern: hash), Data(blob)])
-            for pairID in pairIDs {
-                try postingStatement.execute(arguments: [pairID, id])
-            }
+            try seriesStatement.execute(arguments: [id, Data(blob)])
+            for pairID in pairIDs { added[pairID, default: []].append(id) }
+        }
+        // Series ids only grow, so every list is extended at its end.
+        for (pairID, ids) in added {
+            try PostingsList.append(ids, pairID: pairID, tail: postingsTail[pairID], in: db)
+            pendingTails[pairID] = ids.last
         }
     }
 
     /// Makes the flushed rows permanent in memory.
     func commitPending() {
+        postingsTail.merge(pendingTails) { $1 }
+        pendingTails.removeAll(keepingCapacity: true)
         pendingPairs.removeAll(keepingCapacity: true)
         pendingSeries.removeAll(keepingCapacity: true)
     }
 
     /// Forgets everything created since the last commit (the transaction failed).
     func rollbackPending() {
-        for (id, _, _) in pendingSeries {
+        pendingTails.removeAll()
+        for (id, _) in pendingSeries {
             guard let labels = labelsByID.removeValue(forKey: id) else { continue }
             seriesByHash[labels.stableHash]?.removeAll { $0.id == id }
         }
@@ -108,6 +125,11 @@ final class SeriesRegistry {
             guard let labels = labelsByID.removeValue(forKey: id) else { continue }
             seriesByHash[labels.stableHash]?.removeAll { $0.id == id }
         }
+    }
+
+    /// Retention rewrote these postings lists: their new last ids (nil = list gone).
+    func updateTails(_ tails: [Int64: Int64?]) {
+        for (pairID, tail) in tails { postingsTail[pairID] = tail }
     }
 
     func forget(pairIDs removed: [Int64]) {

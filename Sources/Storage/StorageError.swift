@@ -2,13 +2,13 @@
 public enum StorageError: Error, Sendable, CustomStringConvertible {
     case dataDirectory(String)
     case locked(String)
-    case corruptChunk(seriesID: Int64, chunkID: Int64, reason: String)
+    case corruptChunk(seriesID: Int64, chunkStart: Int64, reason: String)
     case database(String)
 
     public var description: String {
         switch self {
         case .dataDirectory(let message), .locked(let message), .database(let message): message
-        case let .corruptChunk(series, chunk, reason): "chunk \(chunk) of series \(series) is corrupt: \(reason)"
+        case let .corruptChunk(series, start, reason): "chunk starting at \(start) of series \(series) is corrupt: \(reason)"
         }
     }
 }

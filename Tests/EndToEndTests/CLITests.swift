@@ -84,6 +84,7 @@ extension EndToEnd {
                 #expect(again.status == 0 && again.stdout.contains("imported 0 samples"), "\(again.stdout)")
                 try checkStored(dataDir, expected: ["h1": 40, "h2": 40, "h3": 40])
                 #expect(try StoredData.samplesInChunks(dataDir) == 120, "no sample stored twice")
+                #expect(try StoredData.duplicateSamples(dataDir) == 0)
             }
         }
 

@@ -68,6 +68,11 @@ extension EndToEnd {
                 let honored = federated.samples(named: "fixture_inner").filter { $0.labels["job"] == "inner" }
                 #expect(honored.count == 1 && honored.first?.labels["instance"] == "inner:1"
                     && honored.first?.labels["exported_job"] == nil, "\(federated.samples(named: "fixture_inner"))")
+                // Encoded as Prometheus (Go's url.Values) encodes it: brackets escaped, spaces as '+'.
+                let goEncoded = try await HTTP.get(serve.baseURL + "/federate?match%5B%5D=%7Bjob+%3D+%22fixture%22%7D")
+                let goParsed = try ExpositionParser.parse(goEncoded.body, format: .prometheusText)
+                #expect(goEncoded.status == 200 && goParsed.samples.count == federated.samples.filter { $0.labels["job"] == "fixture" }.count,
+                        "\(goEncoded.status): \(goEncoded.text)")
                 #expect(try await serve.federateRaw([]).status == 400, "match[] is required")
                 #expect(try await serve.federateRaw(["{job=~\"unclosed"]).status == 400, "a bad selector is a 400")
                 _ = try await serve.stop()

@@ -37,6 +37,7 @@ extension EndToEnd {
                 #expect(exitStatus == 0, "serve exits 0 on SIGTERM\n\(serve.logTail())")
                 let requestsAtStop = fixture.requests("/text")
                 let firstRun = try checkStored(dataDir, requestsAtStop: requestsAtStop, runs: 1)
+                #expect(try StoredData.duplicateSamples(dataDir) == 0, "no sample is stored twice")
 
                 // Restart on the same directory: scraping resumes and the counter continues.
                 serve = try await ServeProcess.start(dataDir: dataDir, config: config, workDir: dir)
@@ -46,6 +47,7 @@ extension EndToEnd {
                 }
                 _ = try await serve.stop()
                 _ = try checkStored(dataDir, requestsAtStop: fixture.requests("/text"), runs: 2)
+                #expect(try StoredData.duplicateSamples(dataDir) == 0, "no sample is stored twice after the restart")
             }
         }
 

@@ -31,6 +31,13 @@ struct StoredData {
     static func samplesInChunks(_ dataDir: String) throws -> Int64 {
         try DiskUsage.measure(directory: dataDir).samples
     }
+
+    /// Stored copies beyond the first of any sample (0 when nothing is stored twice):
+    /// chunk headers count every copy, reads return each timestamp once.
+    static func duplicateSamples(_ dataDir: String) throws -> Int64 {
+        let readable = try StoredData(dataDir).readableSampleCount()  // closed before measuring
+        return try samplesInChunks(dataDir) - Int64(readable)
+    }
 }
 
 extension Array where Element == Sample {

@@ -38,6 +38,12 @@ actor ConfigController {
         if next.server != current.server {
             logger.warning("server.listen and server.data_dir changes need a restart")
         }
+        if next.global.externalLabels != current.global.externalLabels {
+            logger.warning("global.external_labels changes apply to /federate after a restart")
+        }
+        if next.storage.durability != current.storage.durability {
+            logger.warning("storage.durability changes need a restart")
+        }
         current = next
         await scrapes.apply(ScrapeTargets.resolve(next))
         logger.notice("config reloaded", metadata: ["file": "\(path)", "jobs": "\(next.scrapeConfigs.count)"])

@@ -12,10 +12,13 @@ struct ScrapeLoop {
     let board: ScrapeStatusBoard
     let logger: Logger
     let userAgent: String
+    let stop: LoopStop
     private var cache = SeriesCache()
     private var previousSeries = Set<Labels>()
 
-    init(target: ScrapeTarget, store: MetricsStore, fetcher: ScrapeFetcher, board: ScrapeStatusBoard, logger: Logger, userAgent: String) {
+    init(target: ScrapeTarget, store: MetricsStore, fetcher: ScrapeFetcher, board: ScrapeStatusBoard, logger: Logger,
+         userAgent: String, stop: LoopStop) {
+        self.stop = stop
         self.target = target
         self.store = store
         self.fetcher = fetcher
@@ -24,8 +27,8 @@ struct ScrapeLoop {
         self.userAgent = userAgent
     }
 
-    /// Runs until the task is cancelled, then marks every series of the target stale,
-    /// as Prometheus does when a target disappears.
+    /// Runs until the task is cancelled; when the target was removed from the config its
+    /// series are then marked stale, as Prometheus does.
     mutating func run() async {
         await board.update(TargetHealth(target: target))
         // Spread targets over the interval so they don't all fire at once.
@@ -41,7 +44,9 @@ struct ScrapeLoop {
             let now = Self.nowMilliseconds()
             if next < now { next = now + target.intervalMilliseconds - (now - offset) % target.intervalMilliseconds }
         }
-        await markAllStale(at: Self.nowMilliseconds(), includingReport: true)
+        if stop.marksStale {
+            await markAllStale(at: Self.nowMilliseconds(), includingReport: true)
+        }
         await board.remove(target)
     }
 

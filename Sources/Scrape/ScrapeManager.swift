@@ -11,7 +11,7 @@ public actor ScrapeManager {
     private let logger: Logger
     private let userAgent: String
     public nonisolated let board = ScrapeStatusBoard()
-    private var loops: [ScrapeTarget: Task<Void, Never>] = [:]
+    private var loops: [ScrapeTarget: (task: Task<Void, Never>, stop: LoopStop)] = [:]
 
     public init(store: MetricsStore, client: HTTPClient, userAgent: String, logger: Logger) {
         self.store = store
@@ -21,25 +21,39 @@ public actor ScrapeManager {
     }
 
     public func apply(_ targets: [ScrapeTarget]) async {
+        await apply(targets, shuttingDown: false)
+    }
+
+    /// Stops every loop without staleness markers: on shutdown the series are not gone.
+    public func stopAll() async {
+        await apply([], shuttingDown: true)
+    }
+
+    private func apply(_ targets: [ScrapeTarget], shuttingDown: Bool) async {
         let wanted = Set(targets)
-        for (target, task) in loops where !wanted.contains(target) {
-            task.cancel()
-            await task.value
+        let wantedIDs = Set(targets.map(\.id))
+        for (target, loop) in loops where !wanted.contains(target) {
+            // Same job and URL with new settings: the series continue in the new loop.
+            let reason: LoopStop.Reason = shuttingDown ? .shutdown : wantedIDs.contains(target.id) ? .handover : .targetRemoved
+            loop.stop.set(reason)
+            loop.task.cancel()
+            await loop.task.value
             loops[target] = nil
-            logger.info("scrape target removed", metadata: ["job": "\(target.job)", "target": "\(target.url)"])
+            if reason == .targetRemoved {
+                logger.info("scrape target removed", metadata: ["job": "\(target.job)", "target": "\(target.url)"])
+            }
         }
         for target in targets where loops[target] == nil {
-            let loop = ScrapeLoop(target: target, store: store, fetcher: fetcher, board: board, logger: logger, userAgent: userAgent)
-            loops[target] = Task {
+            let stop = LoopStop()
+            let loop = ScrapeLoop(target: target, store: store, fetcher: fetcher, board: board, logger: logger,
+                                  userAgent: userAgent, stop: stop)
+            let task = Task {
                 var running = loop
                 await running.run()
             }
-            logger.info("scrape target added", metadata: ["job": "\(target.job)", "target": "\(target.url)"])
+            loops[target] = (task, stop)
+            logger.info("scrape target started", metadata: ["job": "\(target.job)", "target": "\(target.url)"])
         }
-    }
-
-    public func stopAll() async {
-        await apply([])
     }
 
     public var targetCount: Int { loops.count }

@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
         }
         let started = Date()
         for file in files {
-            let bytes: [UInt8]
+            let bytes: Data
             do {
                 bytes = try InputFile.read(file)
             } catch {
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
         withExtendedLifetime(lock) {}
     }
 
-    private func detect(_ bytes: [UInt8]) -> ExpositionFormat {
+    private func detect(_ bytes: Data) -> ExpositionFormat {
         switch format {
         case .openmetrics: return .openMetrics
         case .text: return .prometheusText

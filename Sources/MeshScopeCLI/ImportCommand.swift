@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             before, names the line and exits non-zero.
             """)
 
-    @Option(help: "Data directory. Default: ./data")
+    @Option(help: "Data directory.")
     var dataDir: String = "./data"
 
     @Option(help: "Input format: auto (OpenMetrics when the file ends with '# EOF'), openmetrics or text.")

@@ -21,6 +21,12 @@ let package = Package(
     targets: [
         // Pure: labels, samples, chunk encoding, exposition parsing and writing. No I/O.
         .target(name: "MeshMetrics", exclude: ["Chunks/FORMAT.md"]),
+        // PromQL: parser, AST, evaluator and functions. Pure: reads through `Queryable`.
+        .target(name: "PromQL", dependencies: ["MeshMetrics"]),
+        // Prometheus' PromQL test-script language and the conformance runner's bookkeeping.
+        .target(name: "PromQLTestScript", dependencies: ["MeshMetrics"]),
+        // Bridges the PromQL engine to the SQLite metrics store.
+        .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
         .target(name: "Config", dependencies: [
             "MeshMetrics",
@@ -51,7 +57,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "MeshScopeCLI", dependencies: [
-            "MeshMetrics", "Storage", "Scrape", "Server", "Config",
+            "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -63,6 +69,11 @@ let package = Package(
         ]),
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
+        .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),
+        .testTarget(name: "PromQLConformanceTests", dependencies: [
+            "PromQL", "PromQLTestScript", "MeshMetrics", "Storage", "StorageQuery",
+        ], exclude: ["known-failures.txt"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Server", "Storage", "MeshMetrics", "Scrape", "Config",

@@ -28,13 +28,13 @@ public struct LoadCommand: Sendable, Hashable {
     }
 
     /// What the engine loads: every series' float samples (`_` and `{{...}}` points
-    /// left out, `stale` as `StaleNaN.value`). Series holding only histograms are
-    /// dropped; evals that could see them are skipped by `ScopeFilter`.
+    /// left out, `stale` as `StaleNaN.value`). Series left without samples (only
+    /// histograms or blanks) are dropped, as Prometheus would store nothing for them;
+    /// evals that could see histogram points are skipped by `ScopeFilter`.
     public func floatSeries() -> [(labels: Labels, samples: [Sample])] {
         series.compactMap { description in
             let samples = description.samples(interval: interval)
-            if samples.isEmpty && description.hasNativeHistograms { return nil }
-            return (description.labels, samples)
+            return samples.isEmpty ? nil : (description.labels, samples)
         }
     }
 

@@ -29,7 +29,7 @@ struct SeriesNotationReader {
         if index < chars.count, chars[index] == "{" {
             pairs.append(contentsOf: try readLabelSet())
         }
-        guard !pairs.isEmpty || (index > 0) else { throw ScriptError("series description must start with a metric name or '{'") }
+        guard index > 0 else { throw ScriptError("series description must start with a metric name or '{'") }
         guard index == chars.count || Self.isSpace(chars[index]) else {
             throw ScriptError("unexpected character \"\(Character(chars[index]))\" after the metric")
         }

@@ -15,6 +15,8 @@ enum Format {
 
     static func seconds(_ value: Double) -> String { String(format: "%.2fs", value) }
 
+    static func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
     static func rate(_ value: Double) -> String {
         value >= 1e6 ? String(format: "%.2fM", value / 1e6) : String(format: "%.0f", value)
     }

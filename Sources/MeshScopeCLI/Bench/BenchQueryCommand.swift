@@ -21,6 +21,9 @@ struct BenchQueryCommand: AsyncParsableCommand {
     @Option(help: "Hours of data.")
     var hours = 2.0
 
+    @Option(help: "Step of the 1-hour range queries, seconds.")
+    var step = 15
+
     @Option(help: "Repetitions of each query (the median is printed).")
     var repetitions = 5
 
@@ -66,10 +69,10 @@ struct BenchQueryCommand: AsyncParsableCommand {
         let store = try MetricsStore(directory: dataDir)
         let promql = PromQLEngine(queryable: SQLiteQueryable(reader: store.reader))
         let end = dataset.start + Int64(dataset.points - 1) * dataset.intervalMilliseconds
-        print("instant queries at the end of the data; range queries over the last hour at a 60s step")
+        print("instant queries at the end of the data; range queries over the last hour at a \(step)s step")
         for (name, query) in Self.queries {
             let instant = try await measure { try await promql.instantQuery(query, at: end) }
-            let range = try await measure { try await promql.rangeQuery(query, start: end - 3_600_000, end: end, step: 60_000) }
+            let range = try await measure { try await promql.rangeQuery(query, start: end - 3_600_000, end: end, step: Int64(step) * 1000) }
             print("\(name):")
             print("  instant \(Format.milliseconds(instant.seconds)), \(instant.result.samplesLoaded) samples decoded "
                 + "(\(Format.rate(Double(instant.result.samplesLoaded) / instant.seconds))/s)")

@@ -1,4 +1,4 @@
-/// A fully anchored regular expression (`^(?:re)$`), as Prometheus compiles label regexes.
+/// A fully anchored regular expression (`^(?s:re)$`), as Prometheus compiles label regexes.
 struct AnchoredPattern: Sendable {
     private let program: CompiledPattern
     /// Literal alternatives (`a|b|c`, what Grafana variables expand to) skip the regex
@@ -8,7 +8,8 @@ struct AnchoredPattern: Sendable {
     init(_ source: String) throws(SelectorError) {
         literals = AnchoredPattern.literalAlternatives(source)
         do {
-            program = CompiledPattern(try Regex("^(?:" + source + ")$"))
+            // Prometheus compiles `^(?s:re)$`: fully anchored, `.` matching newlines too.
+            program = CompiledPattern(try Regex("^(?s:" + source + ")$"))
         } catch {
             throw SelectorError(position: 0, message: "invalid regular expression \"\(source)\": \(error)")
         }

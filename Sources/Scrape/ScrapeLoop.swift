@@ -34,6 +34,9 @@ struct ScrapeLoop {
         // Spread targets over the interval so they don't all fire at once.
         let offset = Int64(truncatingIfNeeded: Labels([Label("t", target.id)]).stableHash % UInt64(max(target.intervalMilliseconds, 1)))
         var next = Self.nowMilliseconds() / target.intervalMilliseconds * target.intervalMilliseconds + offset
+        // The first slot may already have passed: wait for the next one, so scrapes stay an
+        // interval apart from the very first.
+        if next < Self.nowMilliseconds() { next += target.intervalMilliseconds }
         while !Task.isCancelled {
             let wait = next - Self.nowMilliseconds()
             if wait > 0 {

@@ -50,10 +50,17 @@ extension Evaluator {
         default: .quantile
         }
         if op == .quantile { annotations.add(.invalidQuantileIfNeeded(param ?? .nan)) }
-        return groups(elements, node).compactMap { key, members in
-            guard let value = Aggregations.aggregate(op, members.map(\.value), quantile: param ?? .nan) else { return nil }
+        let grouping = groupIndices(elements, node)
+        var values = [[Double]](repeating: [], count: grouping.keys.count)
+        var dropName = [Bool](repeating: false, count: grouping.keys.count)
+        for (element, group) in zip(elements, grouping.groupOfElement) {
+            values[group].append(element.value)
             // Grouping by a name that is still to be dropped keeps the drop pending.
-            return VectorElement(labels: key, timestamp: t, value: value, dropName: members.contains { $0.dropName })
+            if element.dropName { dropName[group] = true }
+        }
+        return grouping.keys.indices.compactMap { group in
+            guard let value = Aggregations.aggregate(op, values[group], quantile: param ?? .nan) else { return nil }
+            return VectorElement(labels: grouping.keys[group], timestamp: t, value: value, dropName: dropName[group])
         }
     }
 
@@ -61,14 +68,41 @@ extension Evaluator {
     /// is only marked for dropping still partitions `by (__name__)` (Prometheus 3's
     /// delayed name removal).
     private func groups(_ elements: [VectorElement], _ node: AggregateExpr) -> [(Labels, [VectorElement])] {
-        var order: [Labels] = []
-        var members: [Labels: [VectorElement]] = [:]
+        let grouping = groupIndices(elements, node)
+        var members = [[VectorElement]](repeating: [], count: grouping.keys.count)
+        for (element, group) in zip(elements, grouping.groupOfElement) {
+            members[group].append(element)
+        }
+        return Array(zip(grouping.keys, members))
+    }
+
+    /// The group of every element and the groups' keys in first-seen order. A range
+    /// query feeds an aggregation the same series in the same order at every step, so
+    /// when the input label sets are those of the previous step (usually the very same
+    /// storage, so the check is an identity test) the grouping is reused as it was.
+    private func groupIndices(_ elements: [VectorElement], _ node: AggregateExpr) -> AggregationGrouping {
+        let id = node.positionRange.start
+        if let previous = groupingCache[id], previous.inputs.count == elements.count,
+           zip(previous.inputs, elements).allSatisfy({ $0 == $1.labels }) {
+            return previous
+        }
+        var keys: [Labels] = []
+        var indexOfKey: [Labels: Int] = [:]
+        var groupOfElement: [Int] = []
+        groupOfElement.reserveCapacity(elements.count)
         for element in elements {
             let key = Aggregations.groupingLabels(element.labels, grouping: node.grouping, without: node.without)
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(element)
+            if let index = indexOfKey[key] {
+                groupOfElement.append(index)
+            } else {
+                indexOfKey[key] = keys.count
+                groupOfElement.append(keys.count)
+                keys.append(key)
+            }
         }
-        return order.map { ($0, members[$0]!) }
+        let grouping = AggregationGrouping(inputs: elements.map(\.labels), keys: keys, groupOfElement: groupOfElement)
+        groupingCache[id] = grouping
+        return grouping
     }
 
     func record(_ functionAnnotations: FunctionAnnotations) {
@@ -85,4 +119,11 @@ extension Evaluator {
         copy.timestamp = t
         return copy
     }
+}
+
+/// How one step's input vector splits into aggregation groups.
+struct AggregationGrouping {
+    var inputs: [Labels]
+    var keys: [Labels]
+    var groupOfElement: [Int]
 }

@@ -13,6 +13,9 @@ final class Evaluator {
     var annotations = Annotations()
     var samplesInFlight = 0
     var isCancelled: @Sendable () -> Bool = { false }
+    /// Per aggregation (by source position): the last step's grouping, reused while the
+    /// input series stay the same.
+    var groupingCache: [Int: AggregationGrouping] = [:]
 
     init(data: [SelectorPlan.Key: [MatrixSeries]], lookback: Int64, queryStart: Int64, queryEnd: Int64,
          defaultSubqueryStep: Int64, maxSamples: Int) {

@@ -27,6 +27,9 @@ enum SampleWindow {
         let start = firstIndex(after: t - range, in: points)
         let end = firstIndex(after: t, in: points)
         guard start < end else { return [] }
-        return points[start..<end].filter { !$0.value.isStaleMarker }
+        let window = points[start..<end]
+        // Staleness markers are rare: copy the window whole unless one is in it.
+        if !window.contains(where: { $0.value.isStaleMarker }) { return Array(window) }
+        return window.filter { !$0.value.isStaleMarker }
     }
 }

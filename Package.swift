@@ -48,9 +48,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        // HTTP routes: exposition endpoints, health, reload.
+        // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
-            "MeshMetrics", "Storage", "Scrape", "Config",
+            "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),

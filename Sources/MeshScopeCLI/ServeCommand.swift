@@ -70,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
                                     externalLabels: settings.global.externalLabels,
+                                    config: { await controller.current },
                                     reload: { await controller.reload() })
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
                                               logger: Logger(label: "meshscope.http"))

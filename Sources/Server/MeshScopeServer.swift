@@ -4,7 +4,8 @@ import Logging
 import MeshMetrics
 import NIOCore
 
-/// Builds the HTTP application: exposition endpoints, health, and lifecycle routes.
+/// Builds the HTTP application: exposition endpoints, health, lifecycle routes and the
+/// Prometheus query API (`APIRoutes`).
 public enum MeshScopeServer {
     public static func router(_ context: ServerContext) -> Router<BasicRequestContext> {
         let router = Router()
@@ -33,6 +34,7 @@ public enum MeshScopeServer {
         }
         router.post("/-/reload", use: reload)
         router.put("/-/reload", use: reload)
+        APIRoutes.register(on: router, context: context)
         return router
     }
 

@@ -1,3 +1,4 @@
+import Config
 import Logging
 import MeshMetrics
 import Scrape
@@ -11,14 +12,19 @@ public struct ServerContext: Sendable {
     public var externalLabels: Labels
     /// Re-reads the configuration file; returns an error message when it was rejected.
     public var reload: @Sendable () async -> String?
+    /// The effective configuration, re-read per request so reloads apply to the query
+    /// API's limits and to `/api/v1/status/config`.
+    public var config: @Sendable () async -> MeshScopeConfig
     public var requestMetrics = HTTPRequestMetrics()
 
     public init(store: MetricsStore, scrapes: ScrapeManager?, version: String, externalLabels: Labels = Labels([]),
+                config: @escaping @Sendable () async -> MeshScopeConfig = { MeshScopeConfig() },
                 reload: @escaping @Sendable () async -> String?) {
         self.store = store
         self.scrapes = scrapes
         self.version = version
         self.externalLabels = externalLabels
+        self.config = config
         self.reload = reload
     }
 }

@@ -19,6 +19,11 @@ import Testing
         #expect(config.limits.maxLabelNameLength == 0)
         #expect(config.limits.maxLabelValueLength == 0)
         #expect(config.limits.maxSeriesPerScrape == 0)
+        #expect(config.query.timeout == .minutes(2))
+        #expect(config.query.maxSamples == 50_000_000)
+        #expect(config.query.lookbackDelta == .minutes(5))
+        #expect(config.query.slowQueryThreshold == .seconds(1))
+        #expect(config.query.slowQueryLogSize == 100)
         #expect(config.server.listen == "127.0.0.1:9098")
         #expect(config.server.dataDir == "./data")
     }

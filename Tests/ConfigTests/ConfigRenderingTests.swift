@@ -10,14 +10,16 @@ import Testing
             "scrape_configs: []", "storage:", "retention: 15d", "durability: normal",
             "limits:", "max_body_bytes: 16777216", "max_scrape_bytes: 67108864",
             "max_label_name_length: 0", "max_label_value_length: 0", "max_series_per_scrape: 0",
+            "query:", "timeout: 2m", "max_samples: 50000000", "lookback_delta: 5m",
+            "slow_query_threshold: 1s", "slow_query_log_size: 100",
             "server:", "listen: 127.0.0.1:9098", "data_dir: ./data",
         ] {
             #expect(yaml.contains(key), "missing \(key) in\n\(yaml)")
         }
         // Sections come in documented order, not alphabetically.
-        let order = ["global:", "scrape_configs:", "storage:", "limits:", "server:"]
+        let order = ["global:", "scrape_configs:", "storage:", "limits:", "query:", "server:"]
             .compactMap { yaml.range(of: $0)?.lowerBound }
-        #expect(order.count == 5 && order == order.sorted())
+        #expect(order.count == 6 && order == order.sorted())
     }
 
     @Test func renderedConfigParsesBackEqual() throws {
@@ -33,6 +35,8 @@ import Testing
         ]
         config.storage = StorageConfig(retention: .days(5000), durability: .full)
         config.limits.maxSeriesPerScrape = 42
+        config.query = QueryConfig(timeout: .seconds(30), maxSamples: 1000, lookbackDelta: .minutes(1),
+                                   slowQueryThreshold: .zero, slowQueryLogSize: 0)
         config.server = ServerConfig(listen: ":0", dataDir: "/tmp/dir with spaces")
 
         let yaml = config.yamlDescription

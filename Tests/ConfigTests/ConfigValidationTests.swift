@@ -23,7 +23,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
             scrape_config:
               - job_name: a
             """, line: 3, column: 1, path: "scrape_config",
-            reason: "unknown key \"scrape_config\" (allowed: \"global\", \"scrape_configs\", \"storage\", \"limits\", \"server\")"),
+            reason: "unknown key \"scrape_config\" (allowed: \"global\", \"scrape_configs\", \"storage\", \"limits\", \"query\", \"server\")"),
         InvalidCase(name: "unknown key in a job", yaml: """
             scrape_configs:
               - job_name: a
@@ -200,6 +200,18 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
                 metrics_path: metrics
             """, line: 3, column: 5, path: "scrape_configs[0].metrics_path",
             reason: "\"metrics\" must start with \"/\""),
+        InvalidCase(name: "zero query timeout", yaml: """
+            query:
+              timeout: 0s
+            """, line: 2, column: 3, path: "query.timeout", reason: "must be greater than 0s"),
+        InvalidCase(name: "zero max_samples", yaml: """
+            query:
+              max_samples: 0
+            """, line: 2, column: 3, path: "query.max_samples", reason: "must be greater than 0"),
+        InvalidCase(name: "unknown key in query", yaml: """
+            query:
+              max_concurrency: 20
+            """, line: 2, column: 3, path: "query.max_concurrency", reason: "unknown key \"max_concurrency\""),
         InvalidCase(name: "bad listen address", yaml: """
             server:
               data_dir: /tmp

@@ -5,14 +5,21 @@ import PromQL
 import Storage
 import StorageQuery
 
-/// `meshscope bench query --engine`: the golden-signal queries of a mesh dashboard run
-/// by the PromQL engine alone (no HTTP) over the ingest benchmark's dataset in SQLite.
+/// `meshscope bench query`: the golden-signal queries of a mesh dashboard over the ingest
+/// benchmark's dataset — by the engine alone (`--engine`), or over HTTP side by side
+/// with a Prometheus server holding the same data.
 struct BenchQueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Time dashboard PromQL queries on the ingest dataset; print per-query time and samples decoded/s.")
+        abstract: "Time dashboard PromQL queries on the ingest dataset, side by side with Prometheus when installed.",
+        discussion: """
+            Without --engine: starts `meshscope serve` on the imported dataset and, where Debian's `prometheus` \
+            package is installed, a Prometheus server on the same data backfilled with promtool; sends both the \
+            same instant and 1-hour/15 s range queries, checks the answers agree (relative tolerance 1e-6) and \
+            prints MeshScope/Prometheus latency ratios. With --engine: the engine alone, samples decoded per second.
+            """)
 
-    @Flag(help: "Time the engine alone, reading SQLite directly (the HTTP API comes with its own benchmark).")
+    @Flag(help: "Time the engine alone, reading SQLite directly, instead of both servers over HTTP.")
     var engine = false
 
     @Option(help: "Approximate number of series in the dataset.")
@@ -46,9 +53,6 @@ struct BenchQueryCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
-        guard engine else {
-            throw ValidationError("only --engine is available: the HTTP query API arrives with its own issue")
-        }
         let directory = workDir ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("meshscope-qbench-\(getpid())")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { if workDir == nil { try? FileManager.default.removeItem(atPath: directory) } }
@@ -57,18 +61,28 @@ struct BenchQueryCommand: AsyncParsableCommand {
                                   start: BenchIngestCommand.blockAlignedStart(hours: hours))
         print("machine: \(MachineInfo.summary)")
         print("dataset: \(dataset.seriesCount) series x \(dataset.points) points = \(dataset.sampleCount) samples")
-        if !FileManager.default.fileExists(atPath: (dataDir as NSString).appendingPathComponent(MetricsStore.fileName)) {
-            let file = (directory as NSString).appendingPathComponent("mesh.om")
+        let file = (directory as NSString).appendingPathComponent("mesh.om")
+        if !FileManager.default.fileExists(atPath: file) {
             let bar = ProgressBar(label: "generate")
             try dataset.write(to: file) { bar.update(fraction: $0, detail: "") }
             bar.finish()
+        }
+        if !FileManager.default.fileExists(atPath: (dataDir as NSString).appendingPathComponent(MetricsStore.fileName)) {
             let writer = try BackfillWriter(directory: dataDir)
             try InputFile.read(file).withUnsafeBytes { try MetricsImporter(writer: writer).run($0, format: .openMetrics) }
-            try? FileManager.default.removeItem(atPath: file)
+        }
+        let end = dataset.start + Int64(dataset.points - 1) * dataset.intervalMilliseconds
+        guard engine else {
+            // Off the 15 s sample grid, so no sample sits on a window edge (where
+            // Prometheus 2.x and 3.x select differently).
+            let evaluationTime = Double(end - 60_000 + 7_000) / 1000
+            try await PrometheusComparison(directory: directory, meshscopeData: dataDir, datasetFile: file,
+                                           queries: Self.queries, evaluationTime: evaluationTime,
+                                           repetitions: repetitions).run()
+            return
         }
         let store = try MetricsStore(directory: dataDir)
         let promql = PromQLEngine(queryable: SQLiteQueryable(reader: store.reader))
-        let end = dataset.start + Int64(dataset.points - 1) * dataset.intervalMilliseconds
         print("instant queries at the end of the data; range queries over the last hour at a \(step)s step")
         for (name, query) in Self.queries {
             let instant = try await measure { try await promql.instantQuery(query, at: end) }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs Prometheus' own backfill on the same file, for side-by-side figures.
 enum PromtoolRun {
-    static func locate() -> String? {
+    static func locate(_ tool: String = "promtool") -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-        return paths.map { "\($0)/promtool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return paths.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     static func createBlocks(promtool: String, file: String, output: String) throws

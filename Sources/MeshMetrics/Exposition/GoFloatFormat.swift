@@ -23,10 +23,8 @@ public enum GoFloatFormat {
             appendInteger(Int64(value), to: &out)
             return
         }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(17)
-        var point = 0 // value = 0.d1d2... × 10^point, Go's `decimalSlice.dp`
-        shortestDigits(value, into: &digits, point: &point)
+        let decimal = ShortestDecimal(value)
+        let digits = decimal.digits, point = decimal.point
         if value < 0 { out.append(0x2d) }
         let exponent = point - 1
         if exponent < -4 || exponent >= 6 {
@@ -54,35 +52,6 @@ public enum GoFloatFormat {
         }
     }
 
-    /// Reads the shortest round-trip digits out of Swift's `description` (which may be
-    /// `123.45`, `1e-05` or `1.2345e+16`), without leading or trailing zeros.
-    private static func shortestDigits(_ value: Double, into digits: inout [UInt8], point: inout Int) {
-        var sawPoint = false
-        var exponent = 0
-        var exponentNegative = false
-        var inExponent = false
-        for c in value.magnitude.description.utf8 {
-            switch c {
-            case 0x30...0x39 where inExponent:
-                exponent = exponent * 10 + Int(c - 0x30)
-            case 0x30 where digits.isEmpty:
-                if sawPoint { point -= 1 }
-            case 0x30...0x39:
-                digits.append(c)
-                if !sawPoint { point += 1 }
-            case 0x2e:
-                sawPoint = true
-            case 0x65, 0x45:
-                inExponent = true
-            case 0x2d where inExponent:
-                exponentNegative = true
-            default:
-                break
-            }
-        }
-        point += exponentNegative ? -exponent : exponent
-        while digits.count > 1 && digits.last == 0x30 { digits.removeLast() }
-    }
 
     /// Decimal digits of `value`, for timestamps and small integral values.
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {

@@ -105,7 +105,8 @@ struct JSONWriter {
         if value.isNaN { raw("NaN"); return }
         if value.isInfinite { raw(value < 0 ? "-Inf" : "+Inf"); return }
         if value == 0 { raw(value.sign == .minus ? "-0" : "0"); return }
-        let (digits, point) = Self.shortestDigits(value.magnitude)
+        let decimal = ShortestDecimal(value.magnitude)
+        let (digits, point) = (decimal.digits, decimal.point)
         if value < 0 { bytes.append(0x2d) }
         let magnitude = value.magnitude
         if magnitude < 1e-6 || magnitude >= 1e21 {
@@ -133,30 +134,6 @@ struct JSONWriter {
         }
     }
 
-    /// The shortest round-trip digits of a positive finite value and the position of
-    /// the decimal point (value = 0.d1d2... × 10^point), read from Swift's
-    /// `description`, which prints the same shortest digits as Go.
-    static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
-        var digits: [UInt8] = []
-        var point = 0, exponent = 0
-        var sawPoint = false, inExponent = false, exponentNegative = false
-        for c in value.description.utf8 {
-            switch c {
-            case 0x30...0x39 where inExponent: exponent = exponent * 10 + Int(c - 0x30)
-            case 0x30 where digits.isEmpty: if sawPoint { point -= 1 }
-            case 0x30...0x39:
-                digits.append(c)
-                if !sawPoint { point += 1 }
-            case 0x2e: sawPoint = true
-            case 0x65, 0x45: inExponent = true
-            case 0x2d where inExponent: exponentNegative = true
-            default: break
-            }
-        }
-        point += exponentNegative ? -exponent : exponent
-        while digits.count > 1 && digits.last == 0x30 { digits.removeLast() }
-        return (digits, point)
-    }
 }
 
 /// A small JSON tree for the API's non-query answers (targets, metadata, status),

@@ -37,41 +37,50 @@ extension Evaluator {
             if kind == .rate || kind == .increase {
                 functionAnnotations.add(RangeFunctions.possibleNonCounterInfo(metricName: entry.labels.metricName))
             }
-            let value: Double? = switch kind {
-            case .rate: RangeFunctions.rate(points, rangeStart: start, rangeEnd: end)
-            case .increase: RangeFunctions.increase(points, rangeStart: start, rangeEnd: end)
-            case .delta: RangeFunctions.delta(points, rangeStart: start, rangeEnd: end)
-            case .irate: RangeFunctions.irate(points)
-            case .idelta: RangeFunctions.idelta(points)
-            case .deriv: RangeFunctions.deriv(points)
-            case .changes: RangeFunctions.changes(points)
-            case .resets: RangeFunctions.resets(points)
-            // Predicts from the evaluation time, not the window's (`@` moves only the window).
-            case .predictLinear: RangeFunctions.predictLinear(points, seconds: scalars.first ?? 0, evaluationTime: t)
-            case .avgOverTime: OverTimeFunctions.avg(points)
-            case .sumOverTime: OverTimeFunctions.sum(points)
-            case .countOverTime: OverTimeFunctions.count(points)
-            case .minOverTime: OverTimeFunctions.min(points)
-            case .maxOverTime: OverTimeFunctions.max(points)
-            case .lastOverTime: OverTimeFunctions.last(points)
-            case .firstOverTime: OverTimeFunctions.first(points)
-            case .presentOverTime: OverTimeFunctions.present(points)
-            case .quantileOverTime: OverTimeFunctions.quantile(scalars.first ?? .nan, points, annotations: &functionAnnotations)
-            case .stddevOverTime: OverTimeFunctions.stddev(points)
-            case .stdvarOverTime: OverTimeFunctions.stdvar(points)
-            case .madOverTime: OverTimeFunctions.mad(points)
-            case .tsOfMinOverTime: OverTimeFunctions.timestampOfMin(points)
-            case .tsOfMaxOverTime: OverTimeFunctions.timestampOfMax(points)
-            case .tsOfLastOverTime: OverTimeFunctions.timestampOfLast(points)
-            case .tsOfFirstOverTime: OverTimeFunctions.timestampOfFirst(points)
-            case .doubleExponentialSmoothing:
-                try OverTimeFunctions.doubleExponentialSmoothing(points, smoothingFactor: scalars.first ?? .nan,
-                                                                 trendFactor: scalars.dropFirst().first ?? .nan)
-            }
-            guard let value else { continue }
+            guard let value = try kind.apply(points, rangeStart: start, rangeEnd: end, evaluationTime: t,
+                                             scalars: scalars, annotations: &functionAnnotations) else { continue }
             out.append(VectorElement(labels: entry.labels, timestamp: t, value: value,
                                      dropName: kind.keepsName ? entry.dropName : true))
         }
         return out
+    }
+}
+
+extension RangeFunctionKind {
+    /// The function's value over one window of float points (nil: no output element).
+    /// Shared by the per-step evaluation and the step-major one so both compute alike.
+    func apply(_ points: some SampleList, rangeStart start: Int64, rangeEnd end: Int64, evaluationTime t: Int64,
+               scalars: [Double], annotations functionAnnotations: inout FunctionAnnotations) throws -> Double? {
+        switch self {
+        case .rate: RangeFunctions.rate(points, rangeStart: start, rangeEnd: end)
+        case .increase: RangeFunctions.increase(points, rangeStart: start, rangeEnd: end)
+        case .delta: RangeFunctions.delta(points, rangeStart: start, rangeEnd: end)
+        case .irate: RangeFunctions.irate(points)
+        case .idelta: RangeFunctions.idelta(points)
+        case .deriv: RangeFunctions.deriv(points)
+        case .changes: RangeFunctions.changes(points)
+        case .resets: RangeFunctions.resets(points)
+        // Predicts from the evaluation time, not the window's (`@` moves only the window).
+        case .predictLinear: RangeFunctions.predictLinear(points, seconds: scalars.first ?? 0, evaluationTime: t)
+        case .avgOverTime: OverTimeFunctions.avg(points)
+        case .sumOverTime: OverTimeFunctions.sum(points)
+        case .countOverTime: OverTimeFunctions.count(points)
+        case .minOverTime: OverTimeFunctions.min(points)
+        case .maxOverTime: OverTimeFunctions.max(points)
+        case .lastOverTime: OverTimeFunctions.last(points)
+        case .firstOverTime: OverTimeFunctions.first(points)
+        case .presentOverTime: OverTimeFunctions.present(points)
+        case .quantileOverTime: OverTimeFunctions.quantile(scalars.first ?? .nan, points, annotations: &functionAnnotations)
+        case .stddevOverTime: OverTimeFunctions.stddev(points)
+        case .stdvarOverTime: OverTimeFunctions.stdvar(points)
+        case .madOverTime: OverTimeFunctions.mad(points)
+        case .tsOfMinOverTime: OverTimeFunctions.timestampOfMin(points)
+        case .tsOfMaxOverTime: OverTimeFunctions.timestampOfMax(points)
+        case .tsOfLastOverTime: OverTimeFunctions.timestampOfLast(points)
+        case .tsOfFirstOverTime: OverTimeFunctions.timestampOfFirst(points)
+        case .doubleExponentialSmoothing:
+            try OverTimeFunctions.doubleExponentialSmoothing(points, smoothingFactor: scalars.first ?? .nan,
+                                                             trendFactor: scalars.dropFirst().first ?? .nan)
+        }
     }
 }

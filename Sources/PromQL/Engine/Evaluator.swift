@@ -16,6 +16,9 @@ final class Evaluator {
     /// Per aggregation (by source position): the last step's grouping, reused while the
     /// input series stay the same.
     var groupingCache: [Int: AggregationGrouping] = [:]
+    /// The query's steps, and the nodes computed for all of them up front (by position).
+    var stepGrid: StepGrid?
+    var stepCache: [PositionRange: StepCacheEntry] = [:]
 
     init(data: [SelectorPlan.Key: [MatrixSeries]], lookback: Int64, queryStart: Int64, queryEnd: Int64,
          defaultSubqueryStep: Int64, maxSamples: Int) {
@@ -47,8 +50,10 @@ final class Evaluator {
         case .binary(let node):
             return try evalBinary(node, at: t)
         case .aggregate(let node):
+            if !stepCache.isEmpty, let elements = try cachedStep(node.positionRange, expr, at: t) { return .vector(elements) }
             return .vector(try evalAggregate(node, at: t))
         case .call(let node):
+            if !stepCache.isEmpty, let elements = try cachedStep(node.positionRange, expr, at: t) { return .vector(elements) }
             return try evalCall(node, at: t)
         }
     }

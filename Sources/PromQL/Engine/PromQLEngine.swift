@@ -9,6 +9,8 @@ public struct PromQLEngine: Sendable {
     /// Step of subqueries without one in instant queries (Prometheus' default 1m).
     public var defaultEvaluationInterval: Int64 = 60_000
     public var parserOptions = PromQLParser.Options()
+    /// Off only in tests, to check the step-major evaluation against the per-step one.
+    var stepMajor = true
     let queryable: any Queryable
 
     public init(queryable: any Queryable) {
@@ -20,6 +22,7 @@ public struct PromQLEngine: Sendable {
         let expr = try parse(query)
         let (evaluator, loaded, touched) = try await prepare(expr, start: time, end: time, step: defaultEvaluationInterval)
         evaluator.isCancelled = isCancelled
+        if stepMajor { try evaluator.precomputeSteps(expr, grid: StepGrid(start: time, interval: 1, count: 1)) }
         let value: QueryResult.Value
         switch try evaluator.eval(expr, at: time) {
         case .scalar(let number):
@@ -46,6 +49,9 @@ public struct PromQLEngine: Sendable {
         }
         let (evaluator, loaded, touched) = try await prepare(expr, start: start, end: end, step: step)
         evaluator.isCancelled = isCancelled
+        if stepMajor {
+            try evaluator.precomputeSteps(expr, grid: StepGrid(start: start, interval: step, count: Int((end - start) / step) + 1))
+        }
         var collector = RangeCollector()
         var time = start
         while time <= end {

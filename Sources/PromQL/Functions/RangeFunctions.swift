@@ -5,17 +5,17 @@ import MeshMetrics
 /// time. Each returns nil where Prometheus emits no element for the series.
 public enum RangeFunctions {
     /// rate(v[r]): per-second increase with counter-reset correction and extrapolation.
-    public static func rate(_ points: [Sample], rangeStart: Int64, rangeEnd: Int64) -> Double? {
+    public static func rate(_ points: some SampleList, rangeStart: Int64, rangeEnd: Int64) -> Double? {
         extrapolatedRate(points, rangeStart: rangeStart, rangeEnd: rangeEnd, isCounter: true, isRate: true)
     }
 
     /// increase(v[r]): rate() times the range, without the division.
-    public static func increase(_ points: [Sample], rangeStart: Int64, rangeEnd: Int64) -> Double? {
+    public static func increase(_ points: some SampleList, rangeStart: Int64, rangeEnd: Int64) -> Double? {
         extrapolatedRate(points, rangeStart: rangeStart, rangeEnd: rangeEnd, isCounter: true, isRate: false)
     }
 
     /// delta(v[r]): extrapolated difference for gauges (no reset correction, no zero cut).
-    public static func delta(_ points: [Sample], rangeStart: Int64, rangeEnd: Int64) -> Double? {
+    public static func delta(_ points: some SampleList, rangeStart: Int64, rangeEnd: Int64) -> Double? {
         extrapolatedRate(points, rangeStart: rangeStart, rangeEnd: rangeEnd, isCounter: false, isRate: false)
     }
 
@@ -23,7 +23,7 @@ public enum RangeFunctions {
     /// when the first/last point lies within 1.1 average intervals of it (else by half an
     /// interval), and for counters never before the counter's extrapolated zero.
     public static func extrapolatedRate(
-        _ points: [Sample], rangeStart: Int64, rangeEnd: Int64, isCounter: Bool, isRate: Bool
+        _ points: some SampleList, rangeStart: Int64, rangeEnd: Int64, isCounter: Bool, isRate: Bool
     ) -> Double? {
         guard points.count > 1, let first = points.first, let last = points.last else { return nil }
         let numSamplesMinusOne = points.count - 1
@@ -64,16 +64,16 @@ public enum RangeFunctions {
 
     /// irate(v[r]): per-second change between the last two points; after a counter
     /// reset the last value itself is the increase.
-    public static func irate(_ points: [Sample]) -> Double? {
+    public static func irate(_ points: some SampleList) -> Double? {
         instantValue(points, isRate: true)
     }
 
     /// idelta(v[r]): difference between the last two points.
-    public static func idelta(_ points: [Sample]) -> Double? {
+    public static func idelta(_ points: some SampleList) -> Double? {
         instantValue(points, isRate: false)
     }
 
-    private static func instantValue(_ points: [Sample], isRate: Bool) -> Double? {
+    private static func instantValue(_ points: some SampleList, isRate: Bool) -> Double? {
         guard points.count >= 2 else { return nil }
         let previous = points[points.count - 2], last = points[points.count - 1]
         let sampledInterval = last.timestamp - previous.timestamp
@@ -91,14 +91,14 @@ public enum RangeFunctions {
 
     /// deriv(v[r]): least-squares slope per second, timestamps taken relative to the
     /// first point for precision (prometheus/prometheus#2674). Needs two points.
-    public static func deriv(_ points: [Sample]) -> Double? {
+    public static func deriv(_ points: some SampleList) -> Double? {
         guard points.count >= 2 else { return nil }
         return linearRegression(points, interceptTime: points[0].timestamp).slope
     }
 
     /// predict_linear(v[r], t): the regression line's value `seconds` after the
     /// evaluation time (not the `@` time). Needs two points.
-    public static func predictLinear(_ points: [Sample], seconds: Double, evaluationTime: Int64) -> Double? {
+    public static func predictLinear(_ points: some SampleList, seconds: Double, evaluationTime: Int64) -> Double? {
         guard points.count >= 2 else { return nil }
         let (slope, intercept) = linearRegression(points, interceptTime: evaluationTime)
         return slope * seconds + intercept
@@ -106,7 +106,7 @@ public enum RangeFunctions {
 
     /// Prometheus' `linearRegression`: Kahan-summed least squares with x in seconds
     /// relative to `interceptTime`; a constant series has slope 0 (NaN if it is ±Inf).
-    public static func linearRegression(_ points: [Sample], interceptTime: Int64) -> (slope: Double, intercept: Double) {
+    public static func linearRegression(_ points: some SampleList, interceptTime: Int64) -> (slope: Double, intercept: Double) {
         var n = 0.0
         var sumX = 0.0, cX = 0.0, sumY = 0.0, cY = 0.0
         var sumXY = 0.0, cXY = 0.0, sumX2 = 0.0, cX2 = 0.0
@@ -138,7 +138,7 @@ public enum RangeFunctions {
 
     /// changes(v[r]): how often the value changed (NaN to NaN is no change); nil when
     /// the window is empty.
-    public static func changes(_ points: [Sample]) -> Double? {
+    public static func changes(_ points: some SampleList) -> Double? {
         guard !points.isEmpty else { return nil }
         var count = 0
         for i in points.indices.dropFirst() {
@@ -149,7 +149,7 @@ public enum RangeFunctions {
     }
 
     /// resets(v[r]): how often the value decreased; nil when the window is empty.
-    public static func resets(_ points: [Sample]) -> Double? {
+    public static func resets(_ points: some SampleList) -> Double? {
         guard !points.isEmpty else { return nil }
         var count = 0
         for i in points.indices.dropFirst() where points[i].value < points[i - 1].value {

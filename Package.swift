@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["MeshMetrics"]),
         // Prometheus' PromQL test-script language and the conformance runner's bookkeeping.
         .target(name: "PromQLTestScript", dependencies: ["MeshMetrics"]),
+        // Zipkin v2 model, JSON v2 and proto3 codecs, trace merging, dependency links. Pure.
+        .target(name: "Traces"),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -69,6 +71,7 @@ let package = Package(
         ]),
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),
         .testTarget(name: "PromQLConformanceTests", dependencies: [

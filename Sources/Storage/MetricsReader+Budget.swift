@@ -14,11 +14,11 @@ extension MetricsReader {
             let ids = try PostingsResolver.seriesIDs(matching: matchers, in: db)
             let labels = try SeriesLabelsLoader.labels(of: ids, in: db)
             var out: [StoredSeries] = []
-            for id in ids {
-                guard let seriesLabels = labels[id] else { continue }
-                let samples = try ChunkReader.samples(seriesID: id, from: mint, through: maxt, in: db)
+            try ChunkReader.samples(seriesIDs: ids, from: mint, through: maxt, in: db) { id, samples in
                 try progress(samples.count)
-                if !samples.isEmpty { out.append(StoredSeries(id: id, labels: seriesLabels, samples: samples)) }
+                if let seriesLabels = labels[id], !samples.isEmpty {
+                    out.append(StoredSeries(id: id, labels: seriesLabels, samples: samples))
+                }
             }
             return out
         }

@@ -12,11 +12,13 @@ public struct MetricsReader: Sendable {
         try pool.read { db in
             let ids = try PostingsResolver.seriesIDs(matching: matchers, in: db)
             let labels = try SeriesLabelsLoader.labels(of: ids, in: db)
-            return try ids.compactMap { id -> StoredSeries? in
-                guard let seriesLabels = labels[id] else { return nil }
-                let samples = try ChunkReader.samples(seriesID: id, from: mint, through: maxt, in: db)
-                return samples.isEmpty ? nil : StoredSeries(id: id, labels: seriesLabels, samples: samples)
+            var out: [StoredSeries] = []
+            try ChunkReader.samples(seriesIDs: ids, from: mint, through: maxt, in: db) { id, samples in
+                if let seriesLabels = labels[id], !samples.isEmpty {
+                    out.append(StoredSeries(id: id, labels: seriesLabels, samples: samples))
+                }
             }
+            return out
         }
     }
 

@@ -32,9 +32,9 @@ extension Evaluator {
                 ? SortFunctions.sortByLabel(elements, labels: names) : SortFunctions.sortByLabelDesc(elements, labels: names)
             return sorted.map { stamped($0, t) }
         case "label_replace":
-            return try LabelFunctions.labelReplace(try eval(args[0], at: t).vector, destination: try stringArg(1),
-                                                   replacement: try stringArg(2), source: try stringArg(3),
-                                                   regex: try stringArg(4)).map { stamped($0, t) }
+            let replacer = try labelReplacer(destination: try stringArg(1), replacement: try stringArg(2),
+                                             source: try stringArg(3), regex: try stringArg(4))
+            return try eval(args[0], at: t).vector.map { stamped(replacer.apply(to: $0), t) }
         case "label_join":
             let sources = try (3..<args.count).map { try stringArg($0) }
             return try LabelFunctions.labelJoin(try eval(args[0], at: t).vector, destination: try stringArg(1),
@@ -57,5 +57,16 @@ extension Evaluator {
         default:
             throw EngineError(.execution, "function \"\(call.function.name)\" is not supported")
         }
+    }
+
+    /// A range query calls label_replace at every step with the same arguments: compile
+    /// its regex once per query, not once per step.
+    private func labelReplacer(destination: String, replacement: String, source: String,
+                               regex: String) throws -> LabelReplacer {
+        let key = [destination, replacement, source, regex].joined(separator: "\u{0}")
+        if let cached = labelReplacers[key] { return cached }
+        let replacer = try LabelReplacer(destination: destination, replacement: replacement, source: source, regex: regex)
+        labelReplacers[key] = replacer
+        return replacer
     }
 }

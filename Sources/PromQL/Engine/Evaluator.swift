@@ -16,6 +16,8 @@ final class Evaluator {
     /// Per aggregation (by source position): the last step's grouping, reused while the
     /// input series stay the same.
     var groupingCache: [Int: AggregationGrouping] = [:]
+    /// label_replace regexes compiled for this query, by their arguments.
+    var labelReplacers: [String: LabelReplacer] = [:]
     /// The query's steps, and the nodes computed for all of them up front (by position).
     var stepGrid: StepGrid?
     var stepCache: [PositionRange: StepCacheEntry] = [:]

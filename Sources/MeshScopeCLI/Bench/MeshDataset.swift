@@ -1,4 +1,5 @@
 import Foundation
+import MeshMetrics
 
 /// A synthetic but realistic Istio dataset: for every (source, destination, response
 /// code) edge, an `istio_requests_total` counter and an
@@ -113,18 +114,5 @@ struct MeshDataset {
         out += Array(prefix.utf8)
         let milliseconds = start + Int64(point) * intervalMilliseconds
         out += Array("\(milliseconds / 1000).\(String(format: "%03d", Int(milliseconds % 1000)))\n".utf8)
-    }
-}
-
-/// Deterministic generator so every run benchmarks the same bytes.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

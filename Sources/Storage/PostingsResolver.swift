@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MeshMetrics
 
@@ -33,10 +34,20 @@ enum PostingsResolver {
         return ids
     }
 
+    /// The union of the pairs' postings lists, read in one statement (a regex matcher
+    /// can select hundreds of pairs).
     private static func postings(ofPairs pairIDs: [Int64], in db: Database) throws -> Set<Int64> {
         var ids = Set<Int64>()
-        for pairID in pairIDs {
-            ids.formUnion(try PostingsList.read(pairID: pairID, in: db))
+        if pairIDs.count == 1 { return Set(try PostingsList.read(pairID: pairIDs[0], in: db)) }
+        guard !pairIDs.isEmpty else { return ids }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT pair_id, series FROM postings WHERE pair_id IN (SELECT value FROM json_each(?))
+            """, arguments: [IDList.json(pairIDs)])
+        while let row = try rows.next() {
+            guard let list = PostingsList.decode([UInt8](row[1] as Data? ?? Data())) else {
+                throw StorageError.database("postings list of label pair \(row[0] as Int64) is corrupt")
+            }
+            ids.formUnion(list)
         }
         return ids
     }

@@ -36,7 +36,7 @@ let package = Package(
         ]),
         // SQLite persistence (GRDB on the system libsqlite3).
         .target(name: "Storage", dependencies: [
-            "MeshMetrics",
+            "MeshMetrics", "Traces",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["FORMAT.md"]),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "PromQLConformanceTests", dependencies: [
             "PromQL", "PromQLTestScript", "MeshMetrics", "Storage", "StorageQuery",
         ], exclude: ["known-failures.txt"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Server", "Storage", "MeshMetrics", "Scrape", "Config",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

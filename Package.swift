@@ -52,7 +52,7 @@ let package = Package(
         ]),
         // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
-            "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery",
+            "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -79,7 +79,7 @@ let package = Package(
         ], exclude: ["known-failures.txt"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Server", "Storage", "MeshMetrics", "Scrape", "Config",
+            "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

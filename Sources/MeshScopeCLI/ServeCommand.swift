@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "HTTP listen address host:port; port 0 picks a free port. Default: 127.0.0.1:9098")
     var listen: String?
 
+    @Option(help: "Zipkin-compatible listener (the /api/v2 routes only) host:port; port 0 picks a free port, off disables it. Default: 127.0.0.1:9411")
+    var zipkinListen: String = ZipkinListen.defaultAddress
+
     @Option(help: "YAML configuration file (see Deploy/config/meshscope.yaml).")
     var config: String?
 
@@ -37,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        if case .invalid(let reason) = ZipkinListen(zipkinListen) { throw ValidationError(reason) }
     }
 
     func run() async throws {
@@ -50,11 +54,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let lock: DataDirectoryLock
         let store: MetricsStore
+        let traces: TraceStore
         do {
             lock = try DataDirectoryLock(directory: settings.server.dataDir)
             store = try MetricsStore(directory: settings.server.dataDir,
                                      durability: settings.storage.durability == .full ? .full : .normal,
                                      logger: Logger(label: "meshscope.storage"))
+            traces = try TraceStore(directory: settings.server.dataDir,
+                                    durability: settings.storage.durability == .full ? .full : .normal,
+                                    options: TraceStoreOptions(strictTraceId: settings.traces.strictTraceId,
+                                                               autocompleteKeys: settings.traces.autocompleteKeys),
+                                    logger: Logger(label: "meshscope.storage.traces"))
         } catch {
             throw CommandFailure.fail("\(error)")
         }
@@ -69,13 +79,24 @@ struct ServeCommand: AsyncParsableCommand {
         await scrapes.apply(ScrapeTargets.resolve(settings))
 
         let context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
-                                    externalLabels: settings.global.externalLabels,
+                                    externalLabels: settings.global.externalLabels, traces: traces,
                                     config: { await controller.current },
                                     reload: { await controller.reload() })
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
                                               logger: Logger(label: "meshscope.http"))
         let retention = RetentionService(store: store, logger: Logger(label: "meshscope.retention")) {
             await controller.retentionMilliseconds
+        }
+        let traceRetention = TraceRetentionService(store: traces, logger: Logger(label: "meshscope.retention")) {
+            await controller.current.traces.retention.milliseconds
+        }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: app), .init(service: retention), .init(service: traceRetention),
+        ]
+        if case .listen(let zipkinAddress) = ZipkinListen(zipkinListen) {
+            services.append(.init(service: MeshScopeServer.zipkinApplication(
+                context, traces: traces, host: zipkinAddress.host, port: zipkinAddress.port,
+                logger: Logger(label: "meshscope.zipkin"))))
         }
         let reloadOnHangup = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {
@@ -84,23 +105,30 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.notice("meshscope started", metadata: [
             "version": "\(MeshScope.version)", "data_dir": "\(settings.server.dataDir)",
-            "retention": "\(settings.storage.retention)", "config": "\(config ?? "none")",
+            "retention": "\(settings.storage.retention)", "trace_retention": "\(settings.traces.retention)",
+            "zipkin_listen": "\(zipkinListen)", "config": "\(config ?? "none")",
         ])
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: retention)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
+        // A listener that cannot bind (9411 taken by a real Zipkin) stops serve; the exit
+        // status says so, after the same orderly shutdown.
+        var failure: (any Error)?
         do {
             try await group.run()
         } catch {
             logger.error("server stopped with an error", metadata: ["error": "\(error)"])
+            failure = error
         }
         reloadOnHangup.cancel()
         await scrapes.stopAll()
         await store.checkpoint()
+        await traces.checkpoint()
         try? await client.shutdown()
         withExtendedLifetime(lock) {}
         logger.notice("meshscope stopped")
+        if let failure { throw CommandFailure.fail("server stopped: \(failure)") }
     }
 
     @Sendable func flagOverrides(_ base: MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig {

@@ -5,12 +5,12 @@ import MeshMetrics
 import NIOCore
 
 /// Builds the HTTP application: exposition endpoints, health, lifecycle routes and the
-/// Prometheus query API (`APIRoutes`).
+/// Prometheus query API (`APIRoutes`) and the Zipkin v2 API (`ZipkinRoutes`).
 public enum MeshScopeServer {
     public static func router(_ context: ServerContext) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
-        let selfMetrics = SelfMetrics(store: context.store, board: context.scrapes?.board,
+        let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, board: context.scrapes?.board,
                                       http: context.requestMetrics, version: context.version)
         router.get("/metrics") { request, _ -> Response in
             ResponseEncoding.exposition(await selfMetrics.render(), contentType: ExpositionFormat.prometheusText.contentType,
@@ -35,6 +35,7 @@ public enum MeshScopeServer {
         router.post("/-/reload", use: reload)
         router.put("/-/reload", use: reload)
         APIRoutes.register(on: router, context: context)
+        if let traces = context.traces { ZipkinRoutes.register(on: router, context: context, traces: traces) }
         return router
     }
 

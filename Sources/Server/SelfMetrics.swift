@@ -5,6 +5,7 @@ import Storage
 /// MeshScope's own health as text exposition for `GET /metrics`.
 struct SelfMetrics {
     let store: MetricsStore
+    let traces: TraceStore?
     let board: ScrapeStatusBoard?
     let http: HTTPRequestMetrics
     let version: String
@@ -19,8 +20,16 @@ struct SelfMetrics {
                 [(metrics, Double(stats.samplesAppended))])
         gauge(&writer, "meshscope_storage_series", "Series held in storage.", [(metrics, Double(stats.series))])
         gauge(&writer, "meshscope_storage_chunks", "Sample chunks held in storage.", [(metrics, Double(stats.chunks))])
-        gauge(&writer, "meshscope_storage_bytes", "Bytes on disk per signal database, WAL included.",
-              [(metrics, Double(stats.bytesOnDisk))])
+        let traceStats = await traces?.statistics()
+        var bytes = [(metrics, Double(stats.bytesOnDisk))]
+        if let traceStats {
+            let signal = ["signal": "traces"]
+            counter(&writer, "meshscope_storage_spans_appended_total", "Spans committed to storage since start.",
+                    [(signal, Double(traceStats.spansAppended))])
+            gauge(&writer, "meshscope_storage_spans", "Spans held in storage.", [(signal, Double(traceStats.spans))])
+            bytes.append((signal, Double(traceStats.bytesOnDisk)))
+        }
+        gauge(&writer, "meshscope_storage_bytes", "Bytes on disk per signal database, WAL included.", bytes)
         if let board {
             let targets = await board.all()
             func perTarget(_ value: (TargetHealth) -> Double) -> [([String: String], Double)] {

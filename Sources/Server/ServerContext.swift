@@ -7,6 +7,8 @@ import Storage
 /// Everything the HTTP routes read from or act on. Later signals add their stores here.
 public struct ServerContext: Sendable {
     public var store: MetricsStore
+    /// The span store behind the Zipkin API; nil serves no `/api/v2/*` routes.
+    public var traces: TraceStore?
     public var scrapes: ScrapeManager?
     public var version: String
     public var externalLabels: Labels
@@ -18,9 +20,11 @@ public struct ServerContext: Sendable {
     public var requestMetrics = HTTPRequestMetrics()
 
     public init(store: MetricsStore, scrapes: ScrapeManager?, version: String, externalLabels: Labels = Labels([]),
+                traces: TraceStore? = nil,
                 config: @escaping @Sendable () async -> MeshScopeConfig = { MeshScopeConfig() },
                 reload: @escaping @Sendable () async -> String?) {
         self.store = store
+        self.traces = traces
         self.scrapes = scrapes
         self.version = version
         self.externalLabels = externalLabels

@@ -14,6 +14,7 @@ import Testing
         #expect(config.storage.retention == .days(15))
         #expect(config.storage.durability == .normal)
         #expect(StorageConfig.maxChunkSamples == 120)
+        #expect(config.traces == TracesConfig(retention: .days(7), autocompleteKeys: [], strictTraceId: true))
         #expect(config.limits.maxBodyBytes == 16 * 1024 * 1024)
         #expect(config.limits.maxScrapeBytes == 64 * 1024 * 1024)
         #expect(config.limits.maxLabelNameLength == 0)
@@ -88,6 +89,10 @@ import Testing
             storage:
               retention: 2y
               durability: full
+            traces:
+              retention: 3d
+              autocomplete_keys: [http.method, env, env]
+              strict_trace_id: false
             limits:
               max_body_bytes: 1048576
               max_scrape_bytes: 0x2000000
@@ -113,6 +118,8 @@ import Testing
             ])])
         #expect(config.storage == StorageConfig(
             retention: .days(730), durability: .full))
+        #expect(config.traces == TracesConfig(retention: .days(3), autocompleteKeys: ["http.method", "env"],
+                                              strictTraceId: false))
         #expect(config.limits == LimitsConfig(
             maxBodyBytes: 1 << 20, maxScrapeBytes: 32 << 20, maxLabelNameLength: 128,
             maxLabelValueLength: 2048, maxSeriesPerScrape: 10_000))
@@ -141,5 +148,19 @@ import Testing
         // Written as they appear, not as YAML would type them; an empty value drops the label.
         #expect(config.global.externalLabels == Labels(["version": "1.0", "enabled": "true", "id": "007"]))
         #expect(config.scrapeConfigs[0].jobName == "123")
+    }
+
+    @Test(arguments: [
+        ("traces: {retention: 0s}", "must be greater than 0s"),
+        ("traces: {strict_trace_id: maybe}", "strict_trace_id"),
+        ("traces: {autocomplete_keys: [\"\"]}", "must not be empty"),
+        ("traces: {nope: 1}", "nope"),
+    ])
+    func tracesSectionIsValidated(yaml: String, fragment: String) {
+        #expect {
+            try MeshScopeConfig.parse(yaml: yaml, source: "m.yaml")
+        } throws: { error in
+            "\(error)".contains(fragment)
+        }
     }
 }

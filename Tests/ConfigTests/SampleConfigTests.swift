@@ -25,6 +25,8 @@ import Testing
         var defaults = MeshScopeConfig()
         defaults.global.externalLabels = config.global.externalLabels
         defaults.scrapeConfigs = config.scrapeConfigs
+        #expect(config.traces.autocompleteKeys == ["http.method", "http.status_code"])
+        defaults.traces.autocompleteKeys = config.traces.autocompleteKeys
         #expect(config == defaults)
     }
 

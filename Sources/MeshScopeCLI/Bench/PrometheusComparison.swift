@@ -34,7 +34,7 @@ struct PrometheusComparison {
         let ours = try await ChildServer.start(
             name: "meshscope", executable: Self.ownExecutable,
             arguments: ["serve", "--data-dir", meshscopeData, "--listen", "127.0.0.1:\(ourPort)", "--retention", "100y",
-                        "--log-level", "warning"],
+                        "--log-level", "warning", "--zipkin-listen", "off"],
             port: ourPort, readyPath: "/-/ready", logPath: (directory as NSString).appendingPathComponent("meshscope.log"))
         defer { ours.stop() }
         print("side by side over HTTP: MeshScope \(ours.baseURL) vs Prometheus \(theirs.baseURL); instant at \(evaluationTime), "

@@ -2,7 +2,9 @@ import Foundation
 
 /// A `meshscope serve` child process on 127.0.0.1 with a free port. Its stderr goes to
 /// a log file in the test's directory; the port is read from the `listener=http` log
-/// line, and `start` returns once `/-/ready` answers 200.
+/// line, and `start` returns once `/-/ready` answers 200. The Zipkin listener gets a free
+/// port too (`--zipkin-listen 127.0.0.1:0`, read from `listener=zipkin`), never 9411, so
+/// several serves can run at once; pass `--zipkin-listen` in `extraArguments` to override.
 ///
 /// Not Sendable: each instance belongs to the one test task that started it.
 final class ServeProcess {
@@ -10,6 +12,8 @@ final class ServeProcess {
     let logPath: String
     let process: Process
     let port: Int
+    /// The Zipkin listener's port; nil when it is off.
+    private(set) var zipkinPort: Int?
 
     var pid: Int32 { process.processIdentifier }
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -28,6 +32,7 @@ final class ServeProcess {
                       timeout: Duration = .seconds(30)) async throws -> ServeProcess {
         var arguments = ["serve", "--data-dir", dataDir, "--listen", "127.0.0.1:0"]
         if let config { arguments += ["--config", config] }
+        if !extraArguments.contains("--zipkin-listen") { arguments += ["--zipkin-listen", "127.0.0.1:0"] }
         arguments += extraArguments
         var index = 1
         while FileManager.default.fileExists(atPath: join(workDir, "serve-\(index).log")) { index += 1 }
@@ -41,7 +46,7 @@ final class ServeProcess {
                 if !process.isRunning {
                     throw E2EFailure("serve exited early with status \(process.terminationStatus)")
                 }
-                return listeningPort(in: MeshScopeCommand.readText(logPath))
+                return listeningPort(in: MeshScopeCommand.readText(logPath), listener: "http")
             }
         } catch {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
@@ -53,6 +58,13 @@ final class ServeProcess {
             _ = try await eventually("/-/ready to answer 200", timeout: timeout, context: serve.logTail) {
                 try await HTTP.get(serve.baseURL + "/-/ready").status == 200 ? true : nil
             }
+            let zipkinOff = zip(arguments, arguments.dropFirst()).contains { $0 == "--zipkin-listen" && $1 == "off" }
+            if !zipkinOff {
+                serve.zipkinPort = try await eventually("serve to log its Zipkin listener", timeout: timeout,
+                                                        every: .milliseconds(25), context: serve.logTail) {
+                    listeningPort(in: serve.logs, listener: "zipkin")
+                }
+            }
         } catch {
             serve.terminateIfRunning()
             throw error
@@ -60,9 +72,9 @@ final class ServeProcess {
         return serve
     }
 
-    /// The port of the `listener=http` line: `... address=127.0.0.1:PORT ... listener=http ...`.
-    static func listeningPort(in log: String) -> Int? {
-        for line in log.split(separator: "\n") where line.contains("listener=http") {
+    /// The port of a listener's line: `... address=127.0.0.1:PORT ... listener=http ...`.
+    static func listeningPort(in log: String, listener: String) -> Int? {
+        for line in log.split(separator: "\n") where line.contains("listener=\(listener)") {
             guard let range = line.range(of: "address=127.0.0.1:") else { continue }
             let digits = line[range.upperBound...].prefix { $0.isNumber }
             if let port = Int(digits), port > 0 { return port }

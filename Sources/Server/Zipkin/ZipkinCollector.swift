@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import Storage
+import Traces
+
+/// `POST /api/v2/spans`, as Zipkin's `ZipkinHttpCollector`:
+/// - `application/x-protobuf` is a proto3 `ListOfSpans`; any other content type, or none,
+///   is read as a JSON v2 list (Zipkin routes unmatched types to its JSON handler rather
+///   than answering 415).
+/// - An empty body, or `[]`, is accepted and stores nothing.
+/// - A body that does not decode is answered 400 with the decoder's message (Zipkin's
+///   wording, then span, field and byte), and nothing from it is stored: every span is
+///   decoded before the first one is written, and the append is one transaction.
+/// - `202 Accepted` is sent only once `TraceStore.append` has committed.
+struct ZipkinCollector: Sendable {
+    let store: TraceStore
+    let maxBodyBytes: @Sendable () async -> Int
+    let logger = Logger(label: "meshscope.zipkin")
+
+    func accept(_ request: Request) async throws -> Response {
+        let body = try await ZipkinBody.read(request, maxBytes: await maxBodyBytes())
+        let spans: [Span]
+        do {
+            spans = try decode(body, contentType: request.headers[.contentType])
+        } catch {
+            logger.debug("spans refused", metadata: ["error": "\(error)"])
+            throw ZipkinError.badRequest(error.description)
+        }
+        if spans.isEmpty { return ZipkinResponse.accepted }
+        do {
+            try await store.append(spans)
+        } catch {
+            logger.error("storing spans failed", metadata: ["error": "\(error)", "spans": "\(spans.count)"])
+            throw ZipkinError(.internalServerError, "cannot store spans: \(error)")
+        }
+        return ZipkinResponse.accepted
+    }
+
+    func decode(_ body: [UInt8], contentType: String?) throws(SpanDecodingError) -> [Span] {
+        if body.isEmpty { return [] }
+        if Self.isProtobuf(contentType) { return try SpanProtoDecoder.decodeList(body) }
+        return try SpanJSONDecoder.decodeList(body)
+    }
+
+    static func isProtobuf(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/x-protobuf"
+    }
+}

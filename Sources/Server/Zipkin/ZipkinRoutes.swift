@@ -1,0 +1,59 @@
+import Hummingbird
+import Logging
+import Storage
+
+/// Registers the Zipkin v2 API (`/api/v2/*`): the collector and the query routes. Used by
+/// the main router and by the Zipkin-only listener (`--zipkin-listen`), so both answer alike.
+enum ZipkinRoutes {
+    static func register(on router: Router<BasicRequestContext>, context: ServerContext, traces: TraceStore) {
+        let collector = ZipkinCollector(store: traces, maxBodyBytes: { await context.config().limits.maxBodyBytes })
+        let query = ZipkinQueryRoutes(reader: traces.reader)
+        router.post("/api/v2/spans") { request, _ in
+            await ZipkinResponse.respond { try await collector.accept(request) }
+        }
+        get(router, "/api/v2/trace/{traceId}") { _, context in
+            try query.trace(id: context.parameters.get("traceId") ?? "")
+        }
+        get(router, "/api/v2/traceMany") { request, _ in try query.traceMany(ZipkinParameters(request)) }
+        get(router, "/api/v2/traces") { request, _ in try query.traces(ZipkinParameters(request)) }
+        get(router, "/api/v2/services") { _, _ in try query.services() }
+        get(router, "/api/v2/spans") { request, _ in try query.spanNames(ZipkinParameters(request)) }
+        get(router, "/api/v2/remoteServices") { request, _ in try query.remoteServices(ZipkinParameters(request)) }
+        get(router, "/api/v2/dependencies") { request, _ in try query.dependencies(ZipkinParameters(request)) }
+        get(router, "/api/v2/autocompleteKeys") { _, _ in try query.autocompleteKeys() }
+        get(router, "/api/v2/autocompleteValues") { request, _ in
+            try query.autocompleteValues(ZipkinParameters(request))
+        }
+    }
+
+    private static func get(_ router: Router<BasicRequestContext>, _ path: RouterPath,
+                            _ handler: @escaping @Sendable (Request, BasicRequestContext) throws -> Response) {
+        router.get(path) { request, context in
+            await ZipkinResponse.respond { try handler(request, context) }
+        }
+    }
+}
+
+extension MeshScopeServer {
+    /// The Zipkin-compatible listener: only `/api/v2/*` (plus health), so an unchanged
+    /// Zipkin reporter or UI can point at `host:9411`. Its bound address is logged as
+    /// `listener=zipkin address=host:port`.
+    public static func zipkinApplication(
+        _ context: ServerContext, traces: TraceStore, host: String, port: Int, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
+        router.get("/health") { _, _ in PlainError.response(.ok, "UP") }
+        ZipkinRoutes.register(on: router, context: context, traces: traces)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "MeshScope/\(context.version)"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                logger.notice("listening", metadata: ["listener": "zipkin", "address": "\(host):\(bound)"])
+                await onListening(bound)
+            },
+            logger: logger)
+    }
+}

@@ -84,12 +84,21 @@ struct ServeCommand: AsyncParsableCommand {
                                     reload: { await controller.reload() })
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
                                               logger: Logger(label: "meshscope.http"))
-        let retention = RetentionService(store: store, logger: Logger(label: "meshscope.retention")) {
-            await controller.retentionMilliseconds
-        }
-        let traceRetention = TraceRetentionService(store: traces, logger: Logger(label: "meshscope.retention")) {
-            await controller.current.traces.retention.milliseconds
-        }
+        let retentionLogger = Logger(label: "meshscope.retention")
+        let retention = RetentionService(signal: "metrics", logger: retentionLogger,
+                                         retentionMilliseconds: { await controller.retentionMilliseconds },
+                                         apply: { cutoff in try await store.applyRetention(cutoff: cutoff) })
+        let traceRetention = RetentionService(
+            signal: "traces", logger: retentionLogger,
+            retentionMilliseconds: { await controller.current.traces.retention.milliseconds },
+            apply: { cutoff in
+                // Spans are timed in microseconds; saturate rather than overflow.
+                let (micros, overflow) = cutoff.multipliedReportingOverflow(by: 1000)
+                let summary = try await traces.applyRetention(cutoffMicros: overflow ? Int64.min : micros)
+                if summary.spansDeleted > 0 {
+                    retentionLogger.info("trace retention applied", metadata: ["spans_deleted": "\(summary.spansDeleted)"])
+                }
+            })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: app), .init(service: retention), .init(service: traceRetention),
         ]

@@ -1,21 +1,24 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import Storage
 
-/// Applies retention at start-up and then every `period` until shutdown.
+/// Applies one signal's retention at start-up and then every `period` until shutdown:
+/// `apply` receives the cutoff in milliseconds since the epoch (everything older goes).
 public struct RetentionService: Service {
-    let store: MetricsStore
+    let signal: String
     let retentionMilliseconds: @Sendable () async -> Int64
+    let apply: @Sendable (_ cutoffMilliseconds: Int64) async throws -> Void
     let period: Duration
     let logger: Logger
 
-    public init(store: MetricsStore, period: Duration = .seconds(300), logger: Logger,
-                retentionMilliseconds: @escaping @Sendable () async -> Int64) {
-        self.store = store
+    public init(signal: String, period: Duration = .seconds(300), logger: Logger,
+                retentionMilliseconds: @escaping @Sendable () async -> Int64,
+                apply: @escaping @Sendable (_ cutoffMilliseconds: Int64) async throws -> Void) {
+        self.signal = signal
         self.period = period
         self.logger = logger
         self.retentionMilliseconds = retentionMilliseconds
+        self.apply = apply
     }
 
     public func run() async throws {
@@ -25,17 +28,11 @@ public struct RetentionService: Service {
             do {
                 // Saturating: a retention longer than the epoch (5000y) keeps everything.
                 let (cutoff, overflow) = now.subtractingReportingOverflow(retention)
-                try await store.applyRetention(cutoff: overflow ? Int64.min : cutoff)
+                try await apply(overflow ? Int64.min : cutoff)
             } catch {
-                logger.error("retention failed", metadata: ["error": "\(error)"])
+                logger.error("retention failed", metadata: ["signal": "\(signal)", "error": "\(error)"])
             }
-            try? await gracefulShutdownOrSleep(period)
-        }
-    }
-
-    private func gracefulShutdownOrSleep(_ duration: Duration) async throws {
-        try await cancelWhenGracefulShutdown {
-            try await Task.sleep(for: duration)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: period) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import MeshMetrics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -106,25 +107,8 @@ public enum GoNumerics {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        var digits: [UInt8] = []
-        var point = 0 // value = 0.d1d2... × 10^point
-        var sawPoint = false, inExponent = false, exponentNegative = false
-        var exponent = 0
-        for c in value.magnitude.description.utf8 {
-            switch c {
-            case 0x30...0x39 where inExponent: exponent = exponent * 10 + Int(c - 0x30)
-            case 0x30 where digits.isEmpty: if sawPoint { point -= 1 }
-            case 0x30...0x39:
-                digits.append(c)
-                if !sawPoint { point += 1 }
-            case 0x2e: sawPoint = true
-            case 0x65, 0x45: inExponent = true
-            case 0x2d where inExponent: exponentNegative = true
-            default: break
-            }
-        }
-        point += exponentNegative ? -exponent : exponent
-        while digits.count > 1 && digits.last == 0x30 { digits.removeLast() }
+        let decimal = ShortestDecimal(value)  // value = 0.d1d2... × 10^point
+        let digits = decimal.digits, point = decimal.point
         var out: [UInt8] = value < 0 ? [0x2d] : []
         if point <= 0 {
             out += [0x30, 0x2e] + Array(repeating: 0x30, count: -point) + digits

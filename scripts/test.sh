@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing (prometheus brings promtool and a real
 # Prometheus server for the federation tests, python3 runs the query API's client test),
-# build once, run every test.
+# build once, run every test. The Zipkin reporter round trips (ZipkinReporterTests) need
+# real reporters from PyPI: they are installed, at the versions pinned in
+# Tests/python/requirements-reporters.txt, into a virtualenv at .build/py-reporters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh prometheus python3
+source scripts/ensure-deps.sh prometheus python3 python3-venv
+
+reporters_venv=.build/py-reporters
+reporters_requirements=Tests/python/requirements-reporters.txt
+if ! cmp -s "$reporters_requirements" "$reporters_venv/installed-requirements.txt"; then
+    echo "installing the Zipkin reporters into $reporters_venv" >&2
+    rm -rf "$reporters_venv"
+    /usr/bin/python3 -m venv "$reporters_venv"
+    "$reporters_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --requirement "$reporters_requirements"
+    cp "$reporters_requirements" "$reporters_venv/installed-requirements.txt"
+fi
 # Build everything once, then run without rebuilding (alternating build and test
 # recompiles Hummingbird each time).
 swift build --build-tests

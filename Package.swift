@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "MeshScopeCLI", dependencies: [
-            "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery",
+            "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

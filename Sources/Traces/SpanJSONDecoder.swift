@@ -10,18 +10,12 @@
 public enum SpanJSONDecoder {
     /// A JSON array of spans. Empty input or `[]` gives no spans.
     public static func decodeList(_ bytes: [UInt8]) throws(SpanDecodingError) -> [Span] {
-        let r: Result<[Span], SpanDecodingError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SpanDecodingError) { return .success(try decodeList(p)) } catch { return .failure(error) }
-        }
-        return try r.get()
+        try SpanBytes.withBuffer(bytes) { (p) throws(SpanDecodingError) in try decodeList(p) }
     }
 
     /// A single span object, as `SpanBytesDecoder.JSON_V2.decodeOne`.
     public static func decodeOne(_ bytes: [UInt8]) throws(SpanDecodingError) -> Span {
-        let r: Result<Span, SpanDecodingError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SpanDecodingError) { return .success(try decodeOne(p)) } catch { return .failure(error) }
-        }
-        return try r.get()
+        try SpanBytes.withBuffer(bytes) { (p) throws(SpanDecodingError) in try decodeOne(p) }
     }
 
     public static func decodeList(_ p: UnsafeBufferPointer<UInt8>) throws(SpanDecodingError) -> [Span] {

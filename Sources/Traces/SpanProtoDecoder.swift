@@ -12,18 +12,12 @@
 public enum SpanProtoDecoder {
     /// A `ListOfSpans` message (the body of `POST /api/v2/spans` as `application/x-protobuf`).
     public static func decodeList(_ bytes: [UInt8]) throws(SpanDecodingError) -> [Span] {
-        let r: Result<[Span], SpanDecodingError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SpanDecodingError) { return .success(try decodeList(p)) } catch { return .failure(error) }
-        }
-        return try r.get()
+        try SpanBytes.withBuffer(bytes) { (p) throws(SpanDecodingError) in try decodeList(p) }
     }
 
     /// A single `Span` message.
     public static func decodeOne(_ bytes: [UInt8]) throws(SpanDecodingError) -> Span {
-        let r: Result<Span, SpanDecodingError> = bytes.withUnsafeBufferPointer { p in
-            do throws(SpanDecodingError) { return .success(try decodeOne(p)) } catch { return .failure(error) }
-        }
-        return try r.get()
+        try SpanBytes.withBuffer(bytes) { (p) throws(SpanDecodingError) in try decodeOne(p) }
     }
 
     public static func decodeList(_ p: UnsafeBufferPointer<UInt8>) throws(SpanDecodingError) -> [Span] {

@@ -23,26 +23,12 @@ extension EndToEnd {
             try await withTemporaryDirectory("api-python") { dir in
                 let serve = try await APIServer.start(in: dir)
                 defer { serve.terminateIfRunning() }
-                let output = join(dir, "python.out")
-                _ = FileManager.default.createFile(atPath: output, contents: nil)
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: Self.python)
-                process.arguments = [Self.scriptPath()]
-                var environment = ProcessInfo.processInfo.environment
-                environment["MESHSCOPE_URL"] = serve.baseURL
-                environment["MESHSCOPE_DATA_START"] = String(APIDataset.start / 1000)
-                process.environment = environment
-                process.standardInput = FileHandle.nullDevice
-                process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-                process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-                try process.run()
-                let exited = await MeshScopeCommand.waitForExit(process, timeout: .seconds(60))
-                if !exited {
-                    kill(process.processIdentifier, SIGKILL)
-                    process.waitUntilExit()
-                }
-                let text = MeshScopeCommand.readText(output)
-                #expect(exited && process.terminationStatus == 0, "python client test failed:\n\(text)\n\(serve.logTail())")
+                let outcome = try await PythonScript.run(
+                    python: Self.python, script: Self.scriptPath(),
+                    environment: ["MESHSCOPE_URL": serve.baseURL, "MESHSCOPE_DATA_START": String(APIDataset.start / 1000)],
+                    outputPath: join(dir, "python.out"), timeout: .seconds(60))
+                let (exited, text) = (outcome.exited, outcome.text)
+                #expect(exited && outcome.status == 0, "python client test failed:\n\(text)\n\(serve.logTail())")
                 #expect(text.contains("OK"), "\(text)")
                 try await serve.stop()
             }

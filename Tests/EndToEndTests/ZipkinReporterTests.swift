@@ -39,27 +39,13 @@ extension EndToEnd {
             try await withTemporaryDirectory("zipkin-reporters") { dir in
                 let serve = try await ServeProcess.start(dataDir: join(dir, "data"), config: nil, workDir: dir)
                 defer { serve.terminateIfRunning() }
-                let output = join(dir, "python.out")
-                _ = FileManager.default.createFile(atPath: output, contents: nil)
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: Self.python)
-                process.arguments = [Self.script]
-                var environment = ProcessInfo.processInfo.environment
-                environment["MESHSCOPE_URL"] = serve.baseURL
-                environment["MESHSCOPE_ZIPKIN_URL"] = try serve.zipkinURL
-                environment["PYTHONDONTWRITEBYTECODE"] = "1"
-                process.environment = environment
-                process.standardInput = FileHandle.nullDevice
-                process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-                process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-                try process.run()
-                let exited = await MeshScopeCommand.waitForExit(process, timeout: .seconds(120))
-                if !exited {
-                    kill(process.processIdentifier, SIGKILL)
-                    process.waitUntilExit()
-                }
-                let text = MeshScopeCommand.readText(output)
-                #expect(exited && process.terminationStatus == 0,
+                let outcome = try await PythonScript.run(
+                    python: Self.python, script: Self.script,
+                    environment: ["MESHSCOPE_URL": serve.baseURL, "MESHSCOPE_ZIPKIN_URL": try serve.zipkinURL,
+                                  "PYTHONDONTWRITEBYTECODE": "1"],
+                    outputPath: join(dir, "python.out"), timeout: .seconds(120))
+                let (exited, text) = (outcome.exited, outcome.text)
+                #expect(exited && outcome.status == 0,
                         "Zipkin reporter round trips failed:\n\(text)\n\(serve.logTail())")
                 #expect(text.hasSuffix("OK\n"), "\(text)")
                 // Every reporter must have run: a skip (package not importable) is a failure

@@ -24,34 +24,10 @@ public enum GoFloatFormat {
             return
         }
         let decimal = ShortestDecimal(value)
-        let digits = decimal.digits, point = decimal.point
         if value < 0 { out.append(0x2d) }
-        let exponent = point - 1
-        if exponent < -4 || exponent >= 6 {
-            out.append(digits[0])
-            if digits.count > 1 {
-                out.append(0x2e)
-                out.append(contentsOf: digits[1...])
-            }
-            out.append(0x65)
-            out.append(exponent < 0 ? 0x2d : 0x2b)
-            let magnitude = exponent.magnitude
-            if magnitude < 10 { out.append(0x30) }
-            appendInteger(Int64(magnitude), to: &out)
-        } else if point <= 0 {
-            out.append(contentsOf: [0x30, 0x2e])
-            out.append(contentsOf: repeatElement(0x30, count: -point))
-            out.append(contentsOf: digits)
-        } else if point >= digits.count {
-            out.append(contentsOf: digits)
-            out.append(contentsOf: repeatElement(0x30, count: point - digits.count))
-        } else {
-            out.append(contentsOf: digits[..<point])
-            out.append(0x2e)
-            out.append(contentsOf: digits[point...])
-        }
+        let exponent = decimal.point - 1
+        decimal.append(to: &out, scientific: exponent < -4 || exponent >= 6)
     }
-
 
     /// Decimal digits of `value`, for timestamps and small integral values.
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {

@@ -27,4 +27,32 @@ public struct ShortestDecimal: Sendable {
         point += exponentNegative ? -exponent : exponent
         while digits.count > 1 && digits.last == 0x30 { digits.removeLast() }
     }
+
+    /// Lays the digits out without a sign: `d.ddde±XX` when `scientific` (the exponent
+    /// padded to two digits as Go prints it when `twoDigitExponent`), else plain decimal.
+    public func append(to out: inout [UInt8], scientific: Bool, twoDigitExponent: Bool = true) {
+        if scientific {
+            out.append(digits[0])
+            if digits.count > 1 {
+                out.append(0x2e)
+                out.append(contentsOf: digits[1...])
+            }
+            let exponent = point - 1
+            out.append(0x65)
+            out.append(exponent < 0 ? 0x2d : 0x2b)
+            if twoDigitExponent && exponent.magnitude < 10 { out.append(0x30) }
+            out.append(contentsOf: String(exponent.magnitude).utf8)
+        } else if point <= 0 {
+            out.append(contentsOf: [0x30, 0x2e])
+            out.append(contentsOf: repeatElement(0x30, count: -point))
+            out.append(contentsOf: digits)
+        } else if point >= digits.count {
+            out.append(contentsOf: digits)
+            out.append(contentsOf: repeatElement(0x30, count: point - digits.count))
+        } else {
+            out.append(contentsOf: digits[..<point])
+            out.append(0x2e)
+            out.append(contentsOf: digits[point...])
+        }
+    }
 }

@@ -107,16 +107,8 @@ public enum GoNumerics {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        let decimal = ShortestDecimal(value)  // value = 0.d1d2... × 10^point
-        let digits = decimal.digits, point = decimal.point
         var out: [UInt8] = value < 0 ? [0x2d] : []
-        if point <= 0 {
-            out += [0x30, 0x2e] + Array(repeating: 0x30, count: -point) + digits
-        } else if point >= digits.count {
-            out += digits + Array(repeating: 0x30, count: point - digits.count)
-        } else {
-            out += digits[..<point] + [0x2e] + digits[point...]
-        }
+        ShortestDecimal(value).append(to: &out, scientific: false)
         return String(decoding: out, as: UTF8.self)
     }
 

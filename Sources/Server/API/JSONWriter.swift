@@ -105,33 +105,10 @@ struct JSONWriter {
         if value.isNaN { raw("NaN"); return }
         if value.isInfinite { raw(value < 0 ? "-Inf" : "+Inf"); return }
         if value == 0 { raw(value.sign == .minus ? "-0" : "0"); return }
-        let decimal = ShortestDecimal(value.magnitude)
-        let (digits, point) = (decimal.digits, decimal.point)
         if value < 0 { bytes.append(0x2d) }
         let magnitude = value.magnitude
-        if magnitude < 1e-6 || magnitude >= 1e21 {
-            bytes.append(digits[0])
-            if digits.count > 1 {
-                bytes.append(0x2e)
-                bytes.append(contentsOf: digits[1...])
-            }
-            let exponent = point - 1
-            bytes.append(0x65)
-            bytes.append(exponent < 0 ? 0x2d : 0x2b)
-            if exponentStyle == .go && exponent.magnitude < 10 { bytes.append(0x30) }
-            raw(String(exponent.magnitude))
-        } else if point <= 0 {
-            bytes.append(contentsOf: [0x30, 0x2e])
-            bytes.append(contentsOf: repeatElement(0x30, count: -point))
-            bytes.append(contentsOf: digits)
-        } else if point >= digits.count {
-            bytes.append(contentsOf: digits)
-            bytes.append(contentsOf: repeatElement(0x30, count: point - digits.count))
-        } else {
-            bytes.append(contentsOf: digits[..<point])
-            bytes.append(0x2e)
-            bytes.append(contentsOf: digits[point...])
-        }
+        ShortestDecimal(magnitude).append(to: &bytes, scientific: magnitude < 1e-6 || magnitude >= 1e21,
+                                          twoDigitExponent: exponentStyle == .go)
     }
 
 }

@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Storage", dependencies: [
             "MeshMetrics", "Traces",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["FORMAT.md"]),
         // Scrape loop: HTTP client, gzip, staleness, per-target health.

@@ -44,6 +44,11 @@ actor ConfigController {
         if next.storage.durability != current.storage.durability {
             logger.warning("storage.durability changes need a restart")
         }
+        // The trace store is opened with these; its retention is read at every run.
+        if next.traces.autocompleteKeys != current.traces.autocompleteKeys
+            || next.traces.strictTraceId != current.traces.strictTraceId {
+            logger.warning("traces.autocomplete_keys and traces.strict_trace_id changes need a restart")
+        }
         current = next
         await scrapes.apply(ScrapeTargets.resolve(next))
         logger.notice("config reloaded", metadata: ["file": "\(path)", "jobs": "\(next.scrapeConfigs.count)"])

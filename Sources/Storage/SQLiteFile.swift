@@ -3,19 +3,23 @@ import GRDB
 
 /// Opens one signal's SQLite file in WAL mode with the chosen durability.
 enum SQLiteFile {
-    static func openPool(path: String, durability: Durability, readOnly: Bool = false) throws -> DatabasePool {
+    /// `pageSize` only takes effect on a new file. `cacheKiB`: each connection's page cache
+    /// (SQLite's default is 2 MiB). `autocheckpointPages`: WAL size, in pages, at which a
+    /// commit checkpoints (SQLite's default is 1000).
+    static func openPool(path: String, durability: Durability, readOnly: Bool = false,
+                         pageSize: Int = 16384, cacheKiB: Int? = nil, autocheckpointPages: Int? = nil) throws -> DatabasePool {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // Only takes effect on a new file. Larger pages hold ~64 chunk rows each, so
-            // the slack SQLite leaves per page costs a few percent instead of a tenth.
-            try db.execute(sql: "PRAGMA page_size = 16384")
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             try db.execute(sql: "PRAGMA synchronous = \(durability.synchronousPragma)")
             // Freed chunk pages are reused by later chunks; no VACUUM needed for steady state.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if let cacheKiB { try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
+            if let autocheckpointPages { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(autocheckpointPages)") }
         }
         return try DatabasePool(path: path, configuration: configuration)
     }

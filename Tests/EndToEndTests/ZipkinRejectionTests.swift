@@ -1,3 +1,4 @@
+import NIOHTTP1
 import Foundation
 import Testing
 import Traces
@@ -99,6 +100,19 @@ extension EndToEnd {
                     #expect(result.text.contains(c.message), "\(c.path): \(result.text)")
                     #expect(result.header("Content-Type")?.hasPrefix("text/plain") == true, "\(c.path): plain text, not JSON")
                 }
+                // A method a route does not serve is 405 with the methods it does, not 404.
+                let api = APIClient(serve)
+                for (method, path, allow) in [(HTTPMethod.DELETE, "/api/v2/spans", "GET, POST"), (.POST, "/api/v2/traces", "GET"),
+                                              (.PUT, "/api/v2/trace/0000000000000abc", "GET")] {
+                    let answer = try await api.send(method, path, body: nil)
+                    #expect(answer.status == 405, "\(method) \(path): \(answer)")
+                    #expect(answer.headers.first { $0.0.lowercased() == "allow" }?.1 == allow, "\(method) \(path)")
+                }
+                // Within the 16 MiB body limit, a single span over the 1 MiB span limit is 413 too.
+                let blob = String(repeating: "x", count: 1 << 20)
+                let oversized = try await serve.postSpans(Array(#"[{"traceId":"00000000000000a4","id":"1","tags":{"blob":"\#(blob)"}}]"#.utf8))
+                #expect(oversized.status == 413 && oversized.text.contains("over the 1048576-byte limit"), "\(oversized.status) \(oversized.text)")
+                #expect(try await serve.trace("00000000000000a4") == nil)
                 #expect(try await serve.stop() == 0)
             }
         }

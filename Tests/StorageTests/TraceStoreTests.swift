@@ -81,7 +81,7 @@ struct TraceStoreTests {
             let huge = try span("abc", "9", service: "frontend", ts: micros(traceBaseMillis),
                                 tags: ["blob": String(repeating: "x", count: 5000)])
             try await withTraceStore(dir, options: TraceStoreOptions(autocompleteKeys: ["http.method"], maxSpanBytes: 4000)) { store in
-                await #expect(throws: StorageError.self) { try await store.append(small + [huge]) }
+                await #expect(throws: TraceAppendError.self) { try await store.append(small + [huge]) }
                 #expect(await store.statistics().spans == 0)
                 #expect(try store.reader.trace(id: small[0].traceId) == [])
                 #expect(try store.reader.serviceNames() == [])
@@ -93,7 +93,7 @@ struct TraceStoreTests {
             }
             let store = try TraceStore(directory: dir)
             try await store.close()
-            await #expect(throws: StorageError.self) { try await store.append([huge]) }
+            await #expect(throws: StorageError.self) { try await store.append(small) }
             try await withTraceStore(dir) { store in
                 #expect(await store.statistics().spans == 6)
                 #expect(try store.reader.trace(id: "abc") == [])

@@ -11,7 +11,8 @@ import Traces
 /// - A body that does not decode is answered 400 with the decoder's message (Zipkin's
 ///   wording, then span, field and byte), and nothing from it is stored: every span is
 ///   decoded before the first one is written, and the append is one transaction.
-/// - `202 Accepted` is sent only once `TraceStore.append` has committed.
+/// - `202 Accepted` is sent only once `TraceStore.append` has committed; a span over the
+///   store's span size limit refuses the request with 413.
 struct ZipkinCollector: Sendable {
     let store: TraceStore
     let maxBodyBytes: @Sendable () async -> Int
@@ -29,6 +30,9 @@ struct ZipkinCollector: Sendable {
         if spans.isEmpty { return ZipkinResponse.accepted }
         do {
             try await store.append(spans)
+        } catch let error as TraceAppendError {
+            // A span over `maxSpanBytes`: the request is too large in the sense of RFC 9110.
+            throw ZipkinError(.contentTooLarge, error.description)
         } catch {
             logger.error("storing spans failed", metadata: ["error": "\(error)", "spans": "\(spans.count)"])
             throw ZipkinError(.internalServerError, "cannot store spans: \(error)")

@@ -24,6 +24,30 @@ enum ZipkinRoutes {
         get(router, "/api/v2/autocompleteValues") { request, _ in
             try query.autocompleteValues(ZipkinParameters(request))
         }
+        refuseOtherMethods(on: router)
+    }
+
+    /// The methods each `/api/v2` path serves; any other method is answered 405 with an
+    /// `Allow` header, as Zipkin's server does, rather than a 404 that hides the route.
+    static let methods: [(path: RouterPath, allowed: [HTTPRequest.Method])] = [
+        ("/api/v2/spans", [.get, .post]),
+        ("/api/v2/trace/{traceId}", [.get]), ("/api/v2/traceMany", [.get]), ("/api/v2/traces", [.get]),
+        ("/api/v2/services", [.get]), ("/api/v2/remoteServices", [.get]), ("/api/v2/dependencies", [.get]),
+        ("/api/v2/autocompleteKeys", [.get]), ("/api/v2/autocompleteValues", [.get]),
+    ]
+
+    private static func refuseOtherMethods(on router: Router<BasicRequestContext>) {
+        let all: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+        for (path, allowed) in methods {
+            let allow = allowed.map(\.rawValue).joined(separator: ", ")
+            for method in all where !allowed.contains(method) {
+                router.on(path, method: method) { _, _ in
+                    var response = PlainError.response(.methodNotAllowed, "Method Not Allowed")
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
     }
 
     private static func get(_ router: Router<BasicRequestContext>, _ path: RouterPath,

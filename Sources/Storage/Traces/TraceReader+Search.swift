@@ -67,14 +67,9 @@ extension TraceReader {
             arguments += [minDuration, q.maxDuration ?? .max]
         }
         for term in q.annotationQuery {
-            // CROSS JOIN keeps the order: the trace's spans first, then each one's terms by key.
-            let valueTest = term.value.isEmpty ? "" : " AND t.value = ?"
-            conditions.append("""
-                EXISTS (SELECT 1 FROM spans s CROSS JOIN span_terms t ON t.span_row = s.id
-                        WHERE \(sameTrace) AND t.key = ?\(valueTest))
-                """)
-            arguments.append(term.key)
-            if !term.value.isEmpty { arguments.append(term.value) }
+            // The term's hash among the span's (SpanTerms): may over-match, never under-match.
+            conditions.append("EXISTS (SELECT 1 FROM spans s WHERE \(sameTrace) AND instr(s.terms, ?) > 0)")
+            arguments.append(Data(SpanTerms.needle(key: term.key, value: term.value)))
         }
         let sql = """
             SELECT c.id AS id, c.ts AS ts, c.trace_hi AS trace_hi, c.trace_lo AS trace_lo

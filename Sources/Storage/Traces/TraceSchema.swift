@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The whole `traces.db` schema, in one place. FORMAT.md beside the metrics schema
@@ -50,10 +51,8 @@ enum TraceSchema {
             // Search without a service, dependencies and edge metrics over a window, and
             // retention (`ts < cutoff`).
             try db.execute(sql: "CREATE INDEX spans_by_time ON spans (ts)")
-            // annotationQuery terms: one row per tag (key, value) and per annotation value
-            // (value, ''), so `key=value` is (key, value) and a bare `key` is any row with that
-            // key, a tag of any value or an annotation. The key serves the per-trace probe
-            // `span_row = ? AND key = ?` of a search and deleting a span's terms at retention.
+            // annotationQuery terms of v1 (replaced by `spans.terms` in v2): one row per tag
+            // (key, value) and per annotation value (value, '').
             try db.execute(sql: """
                 CREATE TABLE span_terms (
                     span_row INTEGER NOT NULL,
@@ -81,6 +80,20 @@ enum TraceSchema {
                     PRIMARY KEY (key, value)
                 ) WITHOUT ROWID
                 """)
+        }
+        // v2: annotationQuery terms move from `span_terms` rows into a `terms` blob on the span
+        // row (see `SpanTerms`): one B-tree insert per span instead of one per tag.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE spans ADD COLUMN terms BLOB NOT NULL DEFAULT x''")
+            let update = try db.makeStatement(sql: "UPDATE spans SET terms = ? WHERE id = ?")
+            // Ids first: updating rows while a cursor walks the same table is undefined in SQLite.
+            let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT span_row FROM span_terms")
+            let read = try db.makeStatement(sql: "SELECT span FROM spans WHERE id = ?")
+            for id in ids {
+                guard let bytes = try Data.fetchOne(read, arguments: [id]) else { continue }
+                try update.execute(arguments: [Data(SpanTerms.blob(of: try decodeStoredSpan(bytes))), id])
+            }
+            try db.execute(sql: "DROP TABLE span_terms")
         }
         return migrator
     }

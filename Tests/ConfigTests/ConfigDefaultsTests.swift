@@ -15,6 +15,8 @@ import Testing
         #expect(config.storage.durability == .normal)
         #expect(StorageConfig.maxChunkSamples == 120)
         #expect(config.traces == TracesConfig(retention: .days(7), autocompleteKeys: [], strictTraceId: true))
+        #expect(config.logs == LogsConfig(retention: .days(7)))
+        #expect(config.accessLogs == [])
         #expect(config.limits.maxBodyBytes == 16 * 1024 * 1024)
         #expect(config.limits.maxScrapeBytes == 64 * 1024 * 1024)
         #expect(config.limits.maxLabelNameLength == 0)
@@ -93,6 +95,12 @@ import Testing
               retention: 3d
               autocomplete_keys: [http.method, env, env]
               strict_trace_id: false
+            logs:
+              retention: 2d
+            access_logs:
+              - path: /var/log/istio/reviews.log
+                service: reviews
+              - path: ./edge.log
             limits:
               max_body_bytes: 1048576
               max_scrape_bytes: 0x2000000
@@ -120,6 +128,9 @@ import Testing
             retention: .days(730), durability: .full))
         #expect(config.traces == TracesConfig(retention: .days(3), autocompleteKeys: ["http.method", "env"],
                                               strictTraceId: false))
+        #expect(config.logs == LogsConfig(retention: .days(2)))
+        #expect(config.accessLogs == [AccessLogFile(path: "/var/log/istio/reviews.log", service: "reviews"),
+                                      AccessLogFile(path: "./edge.log")])
         #expect(config.limits == LimitsConfig(
             maxBodyBytes: 1 << 20, maxScrapeBytes: 32 << 20, maxLabelNameLength: 128,
             maxLabelValueLength: 2048, maxSeriesPerScrape: 10_000))
@@ -155,8 +166,15 @@ import Testing
         ("traces: {strict_trace_id: maybe}", "strict_trace_id"),
         ("traces: {autocomplete_keys: [\"\"]}", "must not be empty"),
         ("traces: {nope: 1}", "nope"),
+        ("logs: {retention: 0s}", "must be greater than 0s"),
+        ("access_logs: [{service: x}]", "missing required key \"path\""),
+        ("access_logs: [{path: \"\"}]", "access_logs[0].path: must not be empty"),
+        ("access_logs: [{path: a, service: \"\"}]", "must not be empty"),
+        ("access_logs: [{path: a}, {path: a}]", "listed twice"),
+        ("access_logs: [{path: a, tail: true}]", "unknown key \"tail\""),
+        ("access_logs: {path: a}", "expected a list"),
     ])
-    func tracesSectionIsValidated(yaml: String, fragment: String) {
+    func signalSectionsAreValidated(yaml: String, fragment: String) {
         #expect {
             try MeshScopeConfig.parse(yaml: yaml, source: "m.yaml")
         } throws: { error in

@@ -9,6 +9,7 @@ import Testing
             "global:", "scrape_interval: 15s", "scrape_timeout: 10s", "external_labels: {}",
             "scrape_configs: []", "storage:", "retention: 15d", "durability: normal",
             "traces:", "retention: 1w", "autocomplete_keys: []", "strict_trace_id: true",
+            "logs:", "access_logs: []",
             "limits:", "max_body_bytes: 16777216", "max_scrape_bytes: 67108864",
             "max_label_name_length: 0", "max_label_value_length: 0", "max_series_per_scrape: 0",
             "query:", "timeout: 2m", "max_samples: 50000000", "lookback_delta: 5m",
@@ -18,9 +19,9 @@ import Testing
             #expect(yaml.contains(key), "missing \(key) in\n\(yaml)")
         }
         // Sections come in documented order, not alphabetically.
-        let order = ["global:", "scrape_configs:", "storage:", "traces:", "limits:", "query:", "server:"]
+        let order = ["global:", "scrape_configs:", "storage:", "traces:", "logs:", "access_logs:", "limits:", "query:", "server:"]
             .compactMap { yaml.range(of: $0)?.lowerBound }
-        #expect(order.count == 7 && order == order.sorted())
+        #expect(order.count == 9 && order == order.sorted())
     }
 
     @Test func renderedConfigParsesBackEqual() throws {
@@ -37,6 +38,8 @@ import Testing
         config.storage = StorageConfig(retention: .days(5000), durability: .full)
         config.traces = TracesConfig(retention: .days(30), autocompleteKeys: ["http.method", "true", "a b"],
                                      strictTraceId: false)
+        config.logs = LogsConfig(retention: .hours(36))
+        config.accessLogs = [AccessLogFile(path: "/var/log/a b.log", service: "reviews"), AccessLogFile(path: "true")]
         config.limits.maxSeriesPerScrape = 42
         config.query = QueryConfig(timeout: .seconds(30), maxSamples: 1000, lookbackDelta: .minutes(1),
                                    slowQueryThreshold: .zero, slowQueryLogSize: 0)

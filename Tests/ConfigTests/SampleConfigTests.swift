@@ -27,6 +27,8 @@ import Testing
         defaults.scrapeConfigs = config.scrapeConfigs
         #expect(config.traces.autocompleteKeys == ["http.method", "http.status_code"])
         defaults.traces.autocompleteKeys = config.traces.autocompleteKeys
+        #expect(config.accessLogs == [AccessLogFile(path: "/var/log/istio/reviews-v1.log", service: "reviews")])
+        defaults.accessLogs = config.accessLogs
         #expect(config == defaults)
     }
 
@@ -36,7 +38,7 @@ import Testing
             .split(separator: "\n")
             .compactMap { $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces) }
         for key in keys + ["job_name", "metrics_path", "scheme", "honor_labels", "params",
-                           "sample_limit", "static_configs", "targets", "labels"] {
+                           "sample_limit", "static_configs", "targets", "labels", "path", "service"] {
             #expect(sample.contains("\(key):"), "Deploy/config/meshscope.yaml does not document \(key)")
         }
     }

@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "PromQLTestScript", dependencies: ["MeshMetrics"]),
         // Zipkin v2 model, JSON v2 and proto3 codecs, trace merging, dependency links. Pure.
         .target(name: "Traces"),
+        // Follows growing files across rotation (rename, truncation) by inode and offset.
+        .target(name: "LogFollow"),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces"]),
+        .testTarget(name: "LogFollowTests", dependencies: ["LogFollow"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),
         .testTarget(name: "PromQLConformanceTests", dependencies: [

@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "PromQLTestScript", dependencies: ["MeshMetrics"]),
         // Zipkin v2 model, JSON v2 and proto3 codecs, trace merging, dependency links. Pure.
         .target(name: "Traces"),
+        // Access-log records: the three JSON shapes (Istio flat, nested, custom Envoy
+        // json_format) mapped onto one model, NDJSON batches with line numbers. Pure.
+        .target(name: "AccessLogs"),
         // Follows growing files across rotation (rename, truncation) by inode and offset.
         .target(name: "LogFollow"),
         // The sidecar's policy: Istio VirtualService/DestinationRule and ProxyConfig
@@ -42,11 +45,11 @@ let package = Package(
         ]),
         // SQLite persistence (GRDB on the system libsqlite3).
         .target(name: "Storage", dependencies: [
-            "MeshMetrics", "Traces",
+            "MeshMetrics", "Traces", "AccessLogs",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
-        ], exclude: ["FORMAT.md"]),
+        ], exclude: ["FORMAT.md", "Logs/FORMAT.md"]),
         // Scrape loop: HTTP client, gzip, staleness, per-target health.
         .target(name: "Scrape", dependencies: [
             "MeshMetrics", "Storage",
@@ -59,7 +62,7 @@ let package = Package(
         ]),
         // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
-            "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces",
+            "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces", "AccessLogs", "LogFollow",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -79,6 +82,7 @@ let package = Package(
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces"]),
+        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs"]),
         .testTarget(name: "LogFollowTests", dependencies: ["LogFollow"]),
         .testTarget(name: "MeshPolicyTests", dependencies: ["MeshPolicy"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
@@ -86,7 +90,7 @@ let package = Package(
         .testTarget(name: "PromQLConformanceTests", dependencies: [
             "PromQL", "PromQLTestScript", "MeshMetrics", "Storage", "StorageQuery",
         ], exclude: ["known-failures.txt"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces", "AccessLogs"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -55,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let lock: DataDirectoryLock
         let store: MetricsStore
         let traces: TraceStore
+        let logs: LogStore
         do {
             lock = try DataDirectoryLock(directory: settings.server.dataDir)
             store = try MetricsStore(directory: settings.server.dataDir,
@@ -65,6 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
                                     options: TraceStoreOptions(strictTraceId: settings.traces.strictTraceId,
                                                                autocompleteKeys: settings.traces.autocompleteKeys),
                                     logger: Logger(label: "meshscope.storage.traces"))
+            logs = try LogStore(directory: settings.server.dataDir,
+                                durability: settings.storage.durability == .full ? .full : .normal,
+                                logger: Logger(label: "meshscope.storage.logs"))
         } catch {
             throw CommandFailure.fail("\(error)")
         }
@@ -79,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         await scrapes.apply(ScrapeTargets.resolve(settings))
 
         let context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
-                                    externalLabels: settings.global.externalLabels, traces: traces,
+                                    externalLabels: settings.global.externalLabels, traces: traces, logs: logs,
                                     config: { await controller.current },
                                     reload: { await controller.reload() })
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
@@ -99,8 +103,21 @@ struct ServeCommand: AsyncParsableCommand {
                     retentionLogger.info("trace retention applied", metadata: ["spans_deleted": "\(summary.spansDeleted)"])
                 }
             })
+        let logRetention = RetentionService(
+            signal: "logs", logger: retentionLogger,
+            retentionMilliseconds: { await controller.current.logs.retention.milliseconds },
+            apply: { cutoff in
+                let (micros, overflow) = cutoff.multipliedReportingOverflow(by: 1000)
+                let summary = try await logs.applyRetention(cutoffMicros: overflow ? Int64.min : micros)
+                if summary.recordsDeleted > 0 {
+                    retentionLogger.info("log retention applied", metadata: ["records_deleted": "\(summary.recordsDeleted)"])
+                }
+            })
+        let logsLogger = Logger(label: "meshscope.logs")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: app), .init(service: retention), .init(service: traceRetention),
+            .init(service: app), .init(service: retention), .init(service: traceRetention), .init(service: logRetention),
+            .init(service: FullTextIndexService(logs: logs, logger: logsLogger)),
+            .init(service: AccessLogTailService(logs: logs, logger: logsLogger) { await controller.current.accessLogs }),
         ]
         if case .listen(let zipkinAddress) = ZipkinListen(zipkinListen) {
             services.append(.init(service: MeshScopeServer.zipkinApplication(
@@ -115,6 +132,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.notice("meshscope started", metadata: [
             "version": "\(MeshScope.version)", "data_dir": "\(settings.server.dataDir)",
             "retention": "\(settings.storage.retention)", "trace_retention": "\(settings.traces.retention)",
+            "log_retention": "\(settings.logs.retention)", "access_logs": "\(settings.accessLogs.count)",
             "zipkin_listen": "\(zipkinListen)", "config": "\(config ?? "none")",
         ])
         let group = ServiceGroup(configuration: .init(
@@ -134,6 +152,7 @@ struct ServeCommand: AsyncParsableCommand {
         await scrapes.stopAll()
         await store.checkpoint()
         await traces.checkpoint()
+        await logs.checkpoint()
         try? await client.shutdown()
         withExtendedLifetime(lock) {}
         logger.notice("meshscope stopped")

@@ -36,6 +36,7 @@ public enum MeshScopeServer {
         router.put("/-/reload", use: reload)
         APIRoutes.register(on: router, context: context)
         if let traces = context.traces { ZipkinRoutes.register(on: router, context: context, traces: traces) }
+        if let logs = context.logs { LogRoutes.register(on: router, context: context, logs: logs) }
         return router
     }
 

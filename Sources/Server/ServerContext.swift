@@ -9,6 +9,8 @@ public struct ServerContext: Sendable {
     public var store: MetricsStore
     /// The span store behind the Zipkin API; nil serves no `/api/v2/*` routes.
     public var traces: TraceStore?
+    /// The access-log store behind `/api/v1/logs`; nil serves no log routes.
+    public var logs: LogStore?
     public var scrapes: ScrapeManager?
     public var version: String
     public var externalLabels: Labels
@@ -20,11 +22,12 @@ public struct ServerContext: Sendable {
     public var requestMetrics = HTTPRequestMetrics()
 
     public init(store: MetricsStore, scrapes: ScrapeManager?, version: String, externalLabels: Labels = Labels([]),
-                traces: TraceStore? = nil,
+                traces: TraceStore? = nil, logs: LogStore? = nil,
                 config: @escaping @Sendable () async -> MeshScopeConfig = { MeshScopeConfig() },
                 reload: @escaping @Sendable () async -> String?) {
         self.store = store
         self.traces = traces
+        self.logs = logs
         self.scrapes = scrapes
         self.version = version
         self.externalLabels = externalLabels

@@ -41,7 +41,7 @@ enum APIRoutes {
         }
     }
 
-    private static func route(_ router: Router<BasicRequestContext>, _ path: RouterPath,
+    static func route(_ router: Router<BasicRequestContext>, _ path: RouterPath,
                               _ methods: [HTTPRequest.Method], _ handler: @escaping Handler) {
         for method in methods {
             router.on(path, method: method, use: handler)

@@ -108,7 +108,7 @@ struct BenchTracesCommand: AsyncParsableCommand {
                 + "\(Format.rate(Double(spanCount) / seconds)) spans/s, \(Format.rate(Double(count) / seconds)) requests/s")
         }
         print("ingest overall: \(totalSpans) spans in \(Format.seconds(ingestSeconds)), \(Format.rate(Double(totalSpans) / ingestSeconds)) spans/s "
-            + "(goal >= 100000); data directory \(Format.bytes(Self.directorySize(dataDir)))")
+            + "(goal >= 100000); data directory \(Format.bytes(Format.directorySize(dataDir)))")
         if totalSpans < 1_000_000 {
             print("note: only \(totalSpans) spans stored; the benchmark's read figures are defined with >= 1,000,000")
         }
@@ -134,7 +134,7 @@ struct BenchTracesCommand: AsyncParsableCommand {
         lookupBar.finish()
         let byID = LatencySummary(timings)
         print("trace by ID: \(lookups) random known ids (of \(traceIds.count)), one client: "
-            + "p50 \(Self.ms(byID.percentile(50))), p99 \(Self.ms(byID.percentile(99))), max \(Self.ms(byID.percentile(100))) "
+            + "p50 \(Format.latency(byID.percentile(50))), p99 \(Format.latency(byID.percentile(99))), max \(Format.latency(byID.percentile(100))) "
             + "(goal p99 < 5 ms); \(nonEmpty) answers non-empty")
 
         // Search: serviceName + minDuration over the default lookback (1 day, covering the hour of data).
@@ -158,7 +158,7 @@ struct BenchTracesCommand: AsyncParsableCommand {
         searchBar.finish()
         let search = LatencySummary(timings)
         print("search serviceName + minDuration (20/50/100 ms), limit 10: \(searches) queries over \(SpanDataset.services.count) services: "
-            + "p50 \(Self.ms(search.percentile(50))), p99 \(Self.ms(search.percentile(99))), max \(Self.ms(search.percentile(100))); "
+            + "p50 \(Format.latency(search.percentile(50))), p99 \(Format.latency(search.percentile(99))), max \(Format.latency(search.percentile(100))); "
             + String(format: "%.1f traces per answer", Double(tracesReturned) / Double(searches)))
     }
 
@@ -181,16 +181,6 @@ struct BenchTracesCommand: AsyncParsableCommand {
             }
         }
         return count
-    }
-
-    private static func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
-
-    private static func directorySize(_ path: String) -> Int64 {
-        guard let names = try? FileManager.default.subpathsOfDirectory(atPath: path) else { return 0 }
-        return names.reduce(Int64(0)) { total, name in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))
-            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
-        }
     }
 }
 

@@ -17,6 +17,18 @@ enum Format {
 
     static func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 
+    /// Latencies, to the hundredth of a millisecond.
+    static func latency(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+    /// Bytes of every file under `path`.
+    static func directorySize(_ path: String) -> Int64 {
+        guard let names = try? FileManager.default.subpathsOfDirectory(atPath: path) else { return 0 }
+        return names.reduce(Int64(0)) { total, name in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))
+            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+    }
+
     static func rate(_ value: Double) -> String {
         value >= 1e6 ? String(format: "%.2fM", value / 1e6) : String(format: "%.0f", value)
     }

@@ -3,8 +3,8 @@ import Foundation
 import NIOCore
 import Synchronization
 
-/// HTTP load for `bench traces`: pre-encoded bodies POSTed by concurrent clients over
-/// keep-alive connections, and single-client GETs timed one by one.
+/// HTTP load for `bench traces` and `bench logs`: pre-encoded bodies POSTed by concurrent
+/// clients over keep-alive connections, and single-client GETs timed one by one.
 final class HTTPLoad: Sendable {
     let client: HTTPClient
     let baseURL: String
@@ -22,13 +22,13 @@ final class HTTPLoad: Sendable {
         try? await client.shutdown()
     }
 
-    /// POSTs every body to `/api/v2/spans` with `clients` concurrent senders (sender k sends
-    /// bodies k, k+clients, ...), each waiting for its 202 before the next. Returns wall seconds.
-    func post(_ bodies: [ByteBuffer], contentType: String, clients: Int, progress: @escaping @Sendable (Int) -> Void)
-        async throws -> Double {
+    /// POSTs every body to `path` with `clients` concurrent senders (sender k sends bodies
+    /// k, k+clients, ...), each waiting for its 202 before the next. Returns wall seconds.
+    func post(_ bodies: [ByteBuffer], to path: String = "/api/v2/spans", contentType: String, clients: Int,
+              progress: @escaping @Sendable (Int) -> Void) async throws -> Double {
         let sent = Counter()
         let clock = ContinuousClock()
-        let url = baseURL + "/api/v2/spans"
+        let url = baseURL + path
         let elapsed = try await clock.measure {
             // Progress reporter, polling the shared counter.
             let reporter = Task {
@@ -50,7 +50,7 @@ final class HTTPLoad: Sendable {
                             let response = try await self.client.execute(request, timeout: .seconds(60))
                             let answer = try await response.body.collect(upTo: 1 << 20)
                             guard response.status.code == 202 else {
-                                throw CommandFailure("POST /api/v2/spans answered \(response.status.code): "
+                                throw CommandFailure("POST \(path) answered \(response.status.code): "
                                     + String(buffer: answer).prefix(300))
                             }
                             sent.add(1)

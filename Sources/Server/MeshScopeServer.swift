@@ -10,7 +10,7 @@ public enum MeshScopeServer {
     public static func router(_ context: ServerContext) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
-        let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, board: context.scrapes?.board,
+        let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,
                                       http: context.requestMetrics, version: context.version)
         router.get("/metrics") { request, _ -> Response in
             ResponseEncoding.exposition(await selfMetrics.render(), contentType: ExpositionFormat.prometheusText.contentType,

@@ -6,6 +6,7 @@ import Storage
 struct SelfMetrics {
     let store: MetricsStore
     let traces: TraceStore?
+    let logs: LogStore?
     let board: ScrapeStatusBoard?
     let http: HTTPRequestMetrics
     let version: String
@@ -28,6 +29,15 @@ struct SelfMetrics {
                     [(signal, Double(traceStats.spansAppended))])
             gauge(&writer, "meshscope_storage_spans", "Spans held in storage.", [(signal, Double(traceStats.spans))])
             bytes.append((signal, Double(traceStats.bytesOnDisk)))
+        }
+        if let logStats = await logs?.statistics() {
+            let signal = ["signal": "logs"]
+            counter(&writer, "meshscope_storage_records_appended_total", "Access-log records committed since start.",
+                    [(signal, Double(logStats.recordsAppended))])
+            gauge(&writer, "meshscope_storage_records", "Access-log records held in storage.", [(signal, Double(logStats.records))])
+            gauge(&writer, "meshscope_storage_fulltext_pending", "Records not yet in the full-text index (searches still find them).",
+                  [(signal, Double(logStats.pendingFullText))])
+            bytes.append((signal, Double(logStats.bytesOnDisk)))
         }
         gauge(&writer, "meshscope_storage_bytes", "Bytes on disk per signal database, WAL included.", bytes)
         if let board {

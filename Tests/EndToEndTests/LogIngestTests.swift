@@ -44,6 +44,8 @@ extension EndToEnd {
                 let posted = try await serve.postLogs(body, query: "?service=productpage")
                 #expect(posted.status == 202, "\(posted.status) \(posted.text)")
                 #expect(posted.text.contains(#""stored":6"#), "\(posted.text)")
+                let metrics = try await HTTP.get(serve.baseURL + "/metrics")
+                #expect(metrics.text.contains(#"meshscope_storage_records{signal="logs"} 6"#), "\(metrics.text.prefix(3000))")
 
                 // Newest first, everything there; then each filter.
                 let all = try await serve.allLogRecords("")

@@ -35,7 +35,7 @@ let package = Package(
         // The sidecar's policy: Istio VirtualService/DestinationRule and ProxyConfig
         // documents, their validation, routing decisions, and the retry, circuit-breaker,
         // outlier and pool state machines. Pure: no sockets.
-        .target(name: "MeshPolicy", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "MeshPolicy", dependencies: ["MeshMetrics", .product(name: "Yams", package: "Yams")]),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces"]),
         .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs"]),
-        .testTarget(name: "LogFollowTests", dependencies: ["LogFollow"]),
+        .testTarget(name: "LogFollowTests", dependencies: ["LogFollow", "MeshMetrics"]),
         .testTarget(name: "MeshPolicyTests", dependencies: ["MeshPolicy"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),

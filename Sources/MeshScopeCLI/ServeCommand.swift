@@ -96,22 +96,15 @@ struct ServeCommand: AsyncParsableCommand {
             signal: "traces", logger: retentionLogger,
             retentionMilliseconds: { await controller.current.traces.retention.milliseconds },
             apply: { cutoff in
-                // Spans are timed in microseconds; saturate rather than overflow.
-                let (micros, overflow) = cutoff.multipliedReportingOverflow(by: 1000)
-                let summary = try await traces.applyRetention(cutoffMicros: overflow ? Int64.min : micros)
-                if summary.spansDeleted > 0 {
-                    retentionLogger.info("trace retention applied", metadata: ["spans_deleted": "\(summary.spansDeleted)"])
-                }
+                let deleted = try await traces.applyRetention(cutoffMicros: RetentionService.micros(cutoff)).spansDeleted
+                if deleted > 0 { retentionLogger.info("trace retention applied", metadata: ["spans_deleted": "\(deleted)"]) }
             })
         let logRetention = RetentionService(
             signal: "logs", logger: retentionLogger,
             retentionMilliseconds: { await controller.current.logs.retention.milliseconds },
             apply: { cutoff in
-                let (micros, overflow) = cutoff.multipliedReportingOverflow(by: 1000)
-                let summary = try await logs.applyRetention(cutoffMicros: overflow ? Int64.min : micros)
-                if summary.recordsDeleted > 0 {
-                    retentionLogger.info("log retention applied", metadata: ["records_deleted": "\(summary.recordsDeleted)"])
-                }
+                let deleted = try await logs.applyRetention(cutoffMicros: RetentionService.micros(cutoff)).recordsDeleted
+                if deleted > 0 { retentionLogger.info("log retention applied", metadata: ["records_deleted": "\(deleted)"]) }
             })
         let logsLogger = Logger(label: "meshscope.logs")
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

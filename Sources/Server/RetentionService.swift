@@ -36,3 +36,12 @@ public struct RetentionService: Service {
         }
     }
 }
+
+extension RetentionService {
+    /// A cutoff in µs, as spans and log records are timed; saturates rather than overflows
+    /// (a cutoff before year -292,000 keeps everything).
+    public static func micros(_ cutoffMilliseconds: Int64) -> Int64 {
+        let (micros, overflow) = cutoffMilliseconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? .min : micros
+    }
+}

@@ -1,3 +1,4 @@
+import MeshMetrics
 import Testing
 @testable import LogFollow
 

@@ -1,6 +1,6 @@
 /// SplitMix64: a tiny deterministic random number generator. Benchmarks generate the
 /// same data on every run with it, and tests replay a failing seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
     public init(seed: UInt64) {

@@ -1,21 +1,8 @@
-/// A small deterministic generator (SplitMix64) so that weighted choices, fault
-/// percentages and jitter can be replayed in tests. The data path may pass
-/// `SystemRandomNumberGenerator` instead.
-public struct SeededRandomGenerator: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+import MeshMetrics
 
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator so that weighted choices, fault percentages and jitter can
+/// be replayed in tests; the data path may pass `SystemRandomNumberGenerator` instead.
+public typealias SeededRandomGenerator = SplitMix64
 
 extension RandomNumberGenerator {
     /// True with probability `percentage`/100 (exactly never at 0, always at 100).

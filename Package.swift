@@ -36,6 +36,16 @@ let package = Package(
         // documents, their validation, routing decisions, and the retry, circuit-breaker,
         // outlier and pool state machines. Pure: no sockets.
         .target(name: "MeshPolicy", dependencies: ["MeshMetrics", .product(name: "Yams", package: "Yams")]),
+        // The sidecar's telemetry: Istio-standard metrics and their exposition, Envoy-style
+        // stats, Zipkin spans per hop with B3/W3C propagation and a batching reporter, and
+        // Envoy/Istio JSON access-log records.
+        .target(name: "ProxyTelemetry", dependencies: [
+            "MeshMetrics", "Traces",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -85,6 +95,11 @@ let package = Package(
         .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs"]),
         .testTarget(name: "LogFollowTests", dependencies: ["LogFollow", "MeshMetrics"]),
         .testTarget(name: "MeshPolicyTests", dependencies: ["MeshPolicy"]),
+        .testTarget(name: "ProxyTelemetryTests", dependencies: [
+            "ProxyTelemetry", "MeshMetrics", "Traces",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),
         .testTarget(name: "PromQLConformanceTests", dependencies: [

@@ -46,6 +46,16 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The sidecar's data path on SwiftNIO: HTTP/1.1 inbound and outbound listeners,
+        // upstream pools, retries, timeouts, faults, mirroring, TCP pass-through, admin.
+        .target(name: "Proxy", dependencies: [
+            "MeshPolicy",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -80,6 +90,7 @@ let package = Package(
         ]),
         .executableTarget(name: "MeshScopeCLI", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
+            "Proxy", "MeshPolicy", "ProxyTelemetry",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -99,6 +110,12 @@ let package = Package(
             "ProxyTelemetry", "MeshMetrics", "Traces",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "ProxyTests", dependencies: [
+            "Proxy", "MeshPolicy",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),

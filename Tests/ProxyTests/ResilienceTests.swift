@@ -1,0 +1,126 @@
+import MeshPolicy
+import NIOHTTP1
+import Proxy
+import Testing
+
+@Suite struct ResilienceTests {
+    @Test func retriesResendUntilTheLimit() async throws {
+        let upstream = try await TestUpstream(reply: .text("busy", status: 503))
+        let config = try policyConfig(
+            proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]),
+            virtualServiceYAML(host: "reviews", http: """
+            - route: [{destination: {host: reviews}}]
+              retries: {attempts: 3, retryOn: 5xx}
+            """))
+        let observer = RecordingObserver()
+        try await withProxy(config, observer: observer) { _, ports in
+            let response = try await TestClient.send(port: try #require(ports.outbound), .POST, "/", host: "reviews",
+                                                     body: Array("payload".utf8))
+            #expect(response.status == 503)
+            #expect(response.text == "busy")
+        }
+        #expect(upstream.requests.map { $0.header("x-envoy-attempt-count") } == ["1", "2", "3", "4"])
+        #expect(upstream.requests.allSatisfy { $0.bodyText == "payload" })
+        let record = try #require(observer.requests.first)
+        #expect(record.attemptCount == 4)
+        #expect(record.responseFlags == [.upstreamRetryLimitExceeded])
+        #expect(observer.events.filter { if case .retry = $0 { true } else { false } }.count == 3)
+        await upstream.stop()
+    }
+
+    @Test func retrySucceedsOnASecondAttempt() async throws {
+        let upstream = try await TestUpstream { request in
+            request.header("x-envoy-attempt-count") == "1" ? .text("no", status: 503) : .text("yes")
+        }
+        let config = try policyConfig(proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]))
+        try await withProxy(config) { _, ports in
+            // Istio's default policy retries a 503 twice.
+            let response = try await TestClient.send(port: try #require(ports.outbound), .GET, "/", host: "reviews")
+            #expect(response.status == 200)
+            #expect(response.text == "yes")
+        }
+        #expect(upstream.requestCount == 2)
+        await upstream.stop()
+    }
+
+    @Test func perTryTimeoutRetriesThenAnswers504() async throws {
+        let upstream = try await TestUpstream(reply: TestReply(body: Array("late".utf8), delay: .seconds(2)))
+        let config = try policyConfig(
+            proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]),
+            virtualServiceYAML(host: "reviews", http: """
+            - route: [{destination: {host: reviews}}]
+              retries: {attempts: 2, perTryTimeout: 100ms, retryOn: gateway-error}
+            """))
+        let observer = RecordingObserver()
+        let began = ContinuousClock.now
+        try await withProxy(config, observer: observer) { _, ports in
+            let response = try await TestClient.send(port: try #require(ports.outbound), .GET, "/", host: "reviews")
+            #expect(response.status == 504)
+        }
+        #expect(began.duration(to: .now) < .seconds(2))
+        #expect(upstream.requestCount == 3)
+        let record = try #require(observer.requests.first)
+        #expect(record.responseFlags == [.upstreamRequestTimeout, .upstreamRetryLimitExceeded])
+        #expect(record.responseCode == 504)
+        await upstream.stop()
+    }
+
+    @Test func routeTimeoutAnswers504() async throws {
+        let upstream = try await TestUpstream(reply: TestReply(body: Array("late".utf8), delay: .seconds(2)))
+        let config = try policyConfig(
+            proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]),
+            virtualServiceYAML(host: "reviews", http: """
+            - route: [{destination: {host: reviews}}]
+              timeout: 200ms
+            """))
+        let observer = RecordingObserver()
+        let began = ContinuousClock.now
+        try await withProxy(config, observer: observer) { _, ports in
+            let response = try await TestClient.send(port: try #require(ports.outbound), .GET, "/", host: "reviews")
+            #expect(response.status == 504)
+            #expect(response.text == "upstream request timeout")
+        }
+        #expect(began.duration(to: .now) < .seconds(2))
+        #expect(observer.requests.first?.responseFlags == [.upstreamRequestTimeout])
+        await upstream.stop()
+    }
+
+    @Test func connectFailureIs503WithUFAndURX() async throws {
+        let config = try policyConfig(proxyConfigYAML(services: [("reviews", [("127.0.0.1:1", "v1")])]))
+        let observer = RecordingObserver()
+        try await withProxy(config, observer: observer) { _, ports in
+            let response = try await TestClient.send(port: try #require(ports.outbound), .GET, "/", host: "reviews")
+            #expect(response.status == 503)
+        }
+        let record = try #require(observer.requests.first)
+        #expect(record.responseFlags == [.upstreamConnectionFailure, .upstreamRetryLimitExceeded])
+        #expect(record.attemptCount == 3)
+    }
+
+    @Test func poolOverflowAnswers503UO() async throws {
+        let upstream = try await TestUpstream(reply: TestReply(body: Array("slow".utf8), delay: .milliseconds(600)))
+        let config = try policyConfig(
+            proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]),
+            destinationRuleYAML(host: "reviews", subsets: [], policy: """
+            connectionPool:
+              tcp: {maxConnections: 1}
+              http: {http1MaxPendingRequests: 1}
+            """))
+        let observer = RecordingObserver()
+        try await withProxy(config, observer: observer) { _, ports in
+            let port = try #require(ports.outbound)
+            async let first = TestClient.send(port: port, .GET, "/1", host: "reviews")
+            try await Task.sleep(for: .milliseconds(100))
+            async let second = TestClient.send(port: port, .GET, "/2", host: "reviews")
+            try await Task.sleep(for: .milliseconds(100))
+            let third = try await TestClient.send(port: port, .GET, "/3", host: "reviews")
+            #expect(third.status == 503)
+            #expect(try await first.status == 200)
+            #expect(try await second.status == 200)
+        }
+        #expect(upstream.connectionCount == 1)
+        let overflowed = observer.requests.filter { $0.responseFlags.contains(.upstreamOverflow) }
+        #expect(overflowed.map(\.path) == ["/3"])
+        await upstream.stop()
+    }
+}

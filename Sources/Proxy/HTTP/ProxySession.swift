@@ -56,7 +56,7 @@ struct ProxySession: Sendable {
             reporter: reporter, method: head.method.rawValue, path: request.path, authority: request.authority,
             protocolVersion: "HTTP/\(head.version.major).\(head.version.minor)", startTimeMicros: ProxyClock.wallMicros,
             requestID: request.requestID, userAgent: head.headers.first(name: "user-agent"),
-            downstreamRemoteAddress: remote?.description, downstreamLocalAddress: local?.description,
+            downstreamRemoteAddress: remote?.hostPort, downstreamLocalAddress: local?.hostPort,
             traceHeadersReceived: HeaderRules.traceHeaders(head.headers))
         if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
             try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .continue)))

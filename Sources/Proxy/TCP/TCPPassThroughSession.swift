@@ -40,7 +40,7 @@ struct TCPPassThroughSession: Sendable {
         let cluster = clusters.cluster(named: target.clusterName, for: target, generation: snapshot.generation)
         var record = ObservedTCPConnection(listener: listener.name, upstreamCluster: target.clusterName,
                                            destinationService: target.service == nil ? nil : target.host,
-                                           downstreamRemoteAddress: downstream.channel.remoteAddress?.description,
+                                           downstreamRemoteAddress: downstream.channel.remoteAddress?.hostPort,
                                            startTimeMicros: ProxyClock.wallMicros)
         defer {
             record.durationMicros = Forwarder.micros(began.duration(to: .now))

@@ -1,0 +1,61 @@
+import MeshPolicy
+import Proxy
+import ProxyTelemetry
+
+extension TelemetryObserver {
+    /// One request in Istio's terms. The outbound side (reporter `source`) is this
+    /// workload calling the chosen endpoint; the inbound side (reporter `destination`)
+    /// is the caller named by `x-meshscope-peer` (unknown without it) calling this one.
+    func observation(_ request: ObservedRequest, trace: TraceContext) -> RequestObservation {
+        let outbound = request.reporter == .source
+        let proxy = config()
+        let source = outbound ? identity : (PeerHeader.decode(request.traceHeadersReceived[PeerHeader.name]) ?? .unknown)
+        let destination = outbound ? peer(request.destinationService, labels: request.upstreamEndpointLabels, proxy: proxy)
+                                   : identity
+        let host = outbound ? (request.destinationService ?? Self.hostOnly(request.authority))
+                            : "\(proxy.workload.app).\(proxy.workload.namespace).svc.cluster.local"
+        let flags = request.responseFlagsText == "-" ? [] : request.responseFlagsText.split(separator: ",").map(String.init)
+        return RequestObservation(
+            reporter: outbound ? .source : .destination, source: source, destination: destination,
+            destinationServiceHost: host, responseCode: request.responseCode, responseFlags: flags,
+            connectionSecurityPolicy: outbound ? .unknown : .none,
+            startMicros: request.startTimeMicros, durationMicros: request.durationMicros,
+            requestBytes: Int64(request.requestBytes), responseBytes: Int64(request.responseBytes),
+            method: request.method, path: request.path, authority: request.authority,
+            httpProtocol: request.protocolVersion, userAgent: request.userAgent, requestId: request.requestID,
+            upstreamHost: request.upstreamHost, upstreamCluster: request.upstreamCluster ?? "-",
+            downstreamLocalAddress: request.downstreamLocalAddress, downstreamRemoteAddress: request.downstreamRemoteAddress,
+            routeName: request.routeName, attemptCount: max(1, request.attemptCount),
+            upstreamServiceTimeMillis: request.upstreamServiceTimeMicros.map { $0 / 1000 }, trace: trace)
+    }
+
+    func tcpObservation(_ connection: ObservedTCPConnection, opened: Bool) -> TCPObservation {
+        let host = connection.destinationService ?? connection.upstreamHost ?? connection.upstreamCluster
+        return TCPObservation(
+            reporter: .source, source: identity,
+            destination: peer(connection.destinationService, labels: connection.upstreamEndpointLabels, proxy: config()),
+            destinationServiceHost: host,
+            responseFlags: connection.responseFlags.map(\.rawValue).sorted(),
+            sentBytes: opened ? 0 : Int64(connection.sentBytes), receivedBytes: opened ? 0 : Int64(connection.receivedBytes),
+            connectionOpened: opened, connectionClosed: !opened)
+    }
+
+    /// The called workload as the ProxyConfig knows it: its service, and the endpoint's
+    /// labels (`app`, `version`, `workload`); Kubernetes' naming (`app-version`) otherwise.
+    func peer(_ serviceHost: String?, labels: [String: String], proxy: ProxyConfig) -> PeerIdentity {
+        guard let serviceHost else { return .unknown }
+        let name = String(serviceHost.split(separator: ".").first ?? Substring(serviceHost))
+        let namespace = proxy.services.first { $0.name == name }?.namespace ?? (serviceHost.split(separator: ".").dropFirst().first.map(String.init) ?? proxy.workload.namespace)
+        let app = labels["app"] ?? name
+        let version = labels["version"] ?? PeerIdentity.unknownValue
+        let workload = labels["workload"] ?? (version == PeerIdentity.unknownValue ? app : "\(app)-\(version)")
+        return PeerIdentity(workload: workload, namespace: namespace, app: app, version: version,
+                            principal: "spiffe://\(proxy.workload.trustDomain)/ns/\(namespace)/sa/\(labels["serviceAccount"] ?? app)",
+                            canonicalService: app, canonicalRevision: version, cluster: proxy.workload.cluster)
+    }
+
+    static func hostOnly(_ authority: String) -> String {
+        if authority.hasPrefix("[") { return authority }
+        return String(authority.split(separator: ":").first ?? Substring(authority))
+    }
+}

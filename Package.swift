@@ -36,11 +36,13 @@ let package = Package(
         // documents, their validation, routing decisions, and the retry, circuit-breaker,
         // outlier and pool state machines. Pure: no sockets.
         .target(name: "MeshPolicy", dependencies: ["MeshMetrics", .product(name: "Yams", package: "Yams")]),
+        // This process' own resource use from /proc, as Prometheus' process_* metrics.
+        .target(name: "ProcessMetrics"),
         // The sidecar's telemetry: Istio-standard metrics and their exposition, Envoy-style
         // stats, Zipkin spans per hop with B3/W3C propagation and a batching reporter, and
         // Envoy/Istio JSON access-log records.
         .target(name: "ProxyTelemetry", dependencies: [
-            "MeshMetrics", "Traces",
+            "MeshMetrics", "Traces", "ProcessMetrics",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -83,6 +85,7 @@ let package = Package(
         // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces", "AccessLogs", "LogFollow",
+            "ProcessMetrics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -107,7 +110,7 @@ let package = Package(
         .testTarget(name: "LogFollowTests", dependencies: ["LogFollow", "MeshMetrics"]),
         .testTarget(name: "MeshPolicyTests", dependencies: ["MeshPolicy"]),
         .testTarget(name: "ProxyTelemetryTests", dependencies: [
-            "ProxyTelemetry", "MeshMetrics", "Traces",
+            "ProxyTelemetry", "MeshMetrics", "Traces", "ProcessMetrics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),

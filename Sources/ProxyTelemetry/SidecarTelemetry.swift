@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import ProcessMetrics
 import Logging
 
 /// Everything the proxy reports, behind one object the data path holds: Istio metrics,

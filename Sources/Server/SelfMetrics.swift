@@ -1,4 +1,5 @@
 import MeshMetrics
+import ProcessMetrics
 import Scrape
 import Storage
 
@@ -54,13 +55,16 @@ struct SelfMetrics {
                   perTarget { Double($0.samplesScraped) })
         }
         renderHTTP(&writer)
-        let process = ProcessStats.read()
-        gauge(&writer, "process_resident_memory_bytes", "Resident memory size in bytes.", [([:], process.residentBytes)])
-        gauge(&writer, "process_virtual_memory_bytes", "Virtual memory size in bytes.", [([:], process.virtualBytes)])
-        counter(&writer, "process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", [([:], process.cpuSeconds)])
-        gauge(&writer, "process_open_fds", "Number of open file descriptors.", [([:], process.openFileDescriptors)])
+        let process = ProcessStats.current()
+        gauge(&writer, "process_resident_memory_bytes", "Resident memory size in bytes.",
+              [([:], Double(process.residentMemoryBytes ?? 0))])
+        gauge(&writer, "process_virtual_memory_bytes", "Virtual memory size in bytes.",
+              [([:], Double(process.virtualMemoryBytes ?? 0))])
+        counter(&writer, "process_cpu_seconds_total", "Total user and system CPU time spent in seconds.",
+                [([:], process.cpuSeconds ?? 0)])
+        gauge(&writer, "process_open_fds", "Number of open file descriptors.", [([:], Double(process.openFDs ?? 0))])
         gauge(&writer, "process_start_time_seconds", "Start time of the process since unix epoch in seconds.",
-              [([:], process.startTimeSeconds)])
+              [([:], process.startTimeSeconds ?? 0)])
         return writer.bytes
     }
 

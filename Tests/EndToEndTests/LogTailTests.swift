@@ -17,7 +17,7 @@ extension EndToEnd {
                 func append(_ ids: ClosedRange<Int>, to path: String = logPath, newline: Bool = true) throws {
                     let text = ids.map { LogLines.istio(requestId: "t-\($0)", cluster: "inbound|9080||") }.joined(separator: "\n")
                         + (newline ? "\n" : "")
-                    if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+                    if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
                     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                     try handle.seekToEnd()
                     try handle.write(contentsOf: Data(text.utf8))

@@ -1,5 +1,6 @@
 import MeshMetrics
 import Testing
+@testable import ProcessMetrics
 @testable import ProxyTelemetry
 
 @Suite struct UpstreamStatsTests {

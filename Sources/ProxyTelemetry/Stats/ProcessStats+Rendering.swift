@@ -1,3 +1,5 @@
+import ProcessMetrics
+
 /// Process stats in Prometheus' standard names, and Envoy-like `server.*` lines for `/stats`.
 extension ProcessStats {
     func write(into writer: inout MetricsTextWriter) {

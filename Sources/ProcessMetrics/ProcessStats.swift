@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The proxy process' own resource use, read from `/proc/self` (Linux); fields are nil
+/// The process' own resource use, read from `/proc/self` (Linux); fields are nil
 /// where the platform has no such file. Prometheus' standard `process_*` names.
 public struct ProcessStats: Sendable, Hashable {
     public var startTimeSeconds: Double?

@@ -45,22 +45,23 @@ final class FixedRandom: RandomSource {
     }
 }
 
-/// Runs a program with `input` on stdin; returns exit status and stdout+stderr.
+/// Runs a program with `input` on stdin; returns exit status and stdout+stderr. The input
+/// is read from a temporary file, so a program that exits before reading it all (promtool
+/// on a broken exposition) cannot break a pipe under us.
 func runProcess(_ path: String, _ arguments: [String], input: [UInt8]) throws -> (status: Int32, output: [UInt8]) {
+    let inputPath = NSTemporaryDirectory() + "meshscope-input-\(UUID().uuidString)"
+    try Data(input).write(to: URL(fileURLWithPath: inputPath))
+    defer { try? FileManager.default.removeItem(atPath: inputPath) }
+    guard let stdin = FileHandle(forReadingAtPath: inputPath) else { throw TestFailure("cannot read \(inputPath)") }
+    defer { try? stdin.close() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe()
+    let stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stdout
     try process.run()
-    // Write from another thread so a large output cannot dead-lock against a full pipe.
-    let writer = Thread {
-        stdin.fileHandleForWriting.write(Data(input))
-        try? stdin.fileHandleForWriting.close()
-    }
-    writer.start()
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, Array(output))

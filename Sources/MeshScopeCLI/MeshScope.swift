@@ -10,7 +10,7 @@ struct MeshScope: AsyncParsableCommand {
         commandName: "meshscope",
         abstract: "Observability backend for service meshes: metrics, traces and access logs on SQLite.",
         version: version,
-        subcommands: [ServeCommand.self, ProxyCommand.self, ImportCommand.self, BenchCommand.self, VersionCommand.self])
+        subcommands: [ServeCommand.self, ProxyCommand.self, DemoCommand.self, DemoServiceCommand.self, ImportCommand.self, BenchCommand.self, VersionCommand.self])
 
     /// Usage errors print one line and exit 2 (ArgumentParser's default is the full
     /// usage text and 64).

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build meshscope (release), and run it.
-# Today that is `meshscope serve` scraping its own /metrics (Deploy/config/self-scrape.yaml),
-# data in ./data, UI and APIs on http://127.0.0.1:9098. Extra arguments go to `serve`.
+# The main job: install what is missing, build meshscope (release), and run the demo mesh:
+# a collector (./demo-data, http://127.0.0.1:9098) and a Bookinfo-like mesh behind MeshScope
+# sidecars with load, until Ctrl-C. Extra arguments go to `meshscope demo`
+# (--scenario steady|faults|canary, --rate, --duration, --data-dir, --listen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
 swift build -c release --product meshscope
-exec .build/release/meshscope serve --config Deploy/config/self-scrape.yaml "$@"
+exec .build/release/meshscope demo "$@"

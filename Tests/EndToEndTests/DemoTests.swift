@@ -67,6 +67,8 @@ extension EndToEnd {
                 for (_, caller, service) in Self.edges {
                     #expect(links.contains("\(caller)->\(service).default"), "link \(caller)->\(service).default in \(links)")
                 }
+                // The database edge too: ratings' sidecar reports each TCP connection as a client span.
+                #expect(links.contains("ratings.default->mongodb.default"), "link ratings.default->mongodb.default in \(links)")
 
                 // Access logs: records for every edge, and the two response flags.
                 func logStats(_ query: String) async throws -> [String: Any] {
@@ -82,6 +84,9 @@ extension EndToEnd {
                     let stats = try await logStats("source=\(source)&destination=\(service)")
                     #expect((stats["total"] as? Int ?? 0) > 0, "access logs \(source)->\(service): \(stats)")
                 }
+                // The database edge: an access-log record per TCP connection.
+                let tcpLogs = try await logStats("source=ratings&destination=mongodb")
+                #expect((tcpLogs["total"] as? Int ?? 0) > 0, "access logs ratings->mongodb: \(tcpLogs)")
                 let faulted = try await logStats("response_flags=FI&destination=ratings")
                 #expect(((faulted["byStatusClass"] as? [String: Any])?["5xx"] as? Int ?? 0) > 0, "FI records: \(faulted)")
                 let overflowed = try await logStats("response_flags=UO&destination=details&status=503")

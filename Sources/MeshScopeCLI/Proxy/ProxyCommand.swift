@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import MeshPolicy
+import NIOCore
+import NIOPosix
 import Proxy
 import ProxyTelemetry
 import ServiceLifecycle
@@ -56,6 +58,9 @@ struct ProxyCommand: AsyncParsableCommand {
             return
         }
         LogSetup.bootstrap(level: logLevel)
+        // Tasks run on NIO's event loops, so a request's awaits do not hop between the
+        // event loop and Swift's cooperative pool at every read and write.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let logger = Logger(label: "meshscope.proxy")
         let config = try Self.load(files)
         let proxy = config.proxy
@@ -136,5 +141,8 @@ struct TelemetryService: Service {
         } onGracefulShutdown: {
             Task { await telemetry.shutdown() }
         }
+        // With nothing to ship (no collector, no access log) `run()` returns at once; a
+        // service that ends early would stop the whole group, so wait for the shutdown.
+        try? await gracefulShutdown()
     }
 }

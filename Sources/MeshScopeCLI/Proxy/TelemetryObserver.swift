@@ -11,6 +11,8 @@ import Synchronization
 final class TelemetryObserver: ProxyObserver {
     let telemetry: SidecarTelemetry
     let identity: PeerIdentity
+    /// This workload's `x-meshscope-peer` value, encoded once.
+    let peerHeader: String
     let config: @Sendable () -> ProxyConfig
     /// Hop contexts between `upstreamTraceHeaders` and `requestCompleted`, by request id
     /// and cluster; a list because an app may fan out several calls with one request id.
@@ -21,6 +23,7 @@ final class TelemetryObserver: ProxyObserver {
     init(telemetry: SidecarTelemetry, proxy: ProxyConfig, config: @escaping @Sendable () -> ProxyConfig) {
         self.telemetry = telemetry
         identity = Self.identity(of: proxy.workload)
+        peerHeader = PeerHeader.encode(identity)
         self.config = config
     }
 
@@ -37,7 +40,7 @@ final class TelemetryObserver: ProxyObserver {
         hops.withLock { $0[key, default: []].append(hop) }
         var headers: [String: String] = [:]
         hop.inject { name, value in headers[name.lowercased()] = value ?? "" }
-        if request.reporter == .source { headers[PeerHeader.name] = PeerHeader.encode(identity) }
+        if request.reporter == .source { headers[PeerHeader.name] = peerHeader }
         return headers
     }
 
@@ -63,6 +66,7 @@ final class TelemetryObserver: ProxyObserver {
 
     func tcpConnectionClosed(_ connection: ObservedTCPConnection) {
         telemetry.recordTCP(tcpObservation(connection, opened: false))
+        recordTCPDetails(connection)
     }
 
     func upstreamEvent(_ event: UpstreamEvent) {

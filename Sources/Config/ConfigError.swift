@@ -1,3 +1,4 @@
+import MeshMetrics
 import Yams
 
 /// A configuration problem, located in the file so it can be fixed without guessing:
@@ -58,25 +59,10 @@ extension ConfigError {
             self.init(file: file, line: context.mark.line, column: context.mark.column, path: "",
                       reason: "yaml: duplicate key \(keys) (its first occurrence is here)")
         case let .reader(problem, offset, _, yaml):
-            let (line, column) = Self.position(ofCharacter: offset ?? 0, in: yaml)
+            let (line, column) = TextPosition.of(characterOffset: offset ?? 0, in: yaml)
             self.init(file: file, line: line, column: column, path: "", reason: "yaml: \(problem)")
         default:
             self.init(file: file, line: 0, column: 0, path: "", reason: "yaml: \(yamlError)")
         }
-    }
-
-    /// 1-based line and column of the character at `offset` (in Characters, as Yams reports it).
-    private static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for character in text.prefix(offset) {
-            if character.isNewline {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

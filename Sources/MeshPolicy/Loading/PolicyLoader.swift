@@ -1,3 +1,4 @@
+import MeshMetrics
 import Foundation
 import Yams
 
@@ -85,25 +86,11 @@ public enum PolicyLoader {
             return Finding(severity: .error, file: file, documentIndex: documentIndex, line: context.mark.line,
                            column: context.mark.column, message: "YAML: duplicate key \(keys) in this mapping")
         case let .reader(problem, offset, _, yaml):
-            let (line, column) = position(ofCharacter: offset ?? 0, in: yaml)
+            let (line, column) = TextPosition.of(characterOffset: offset ?? 0, in: yaml)
             return Finding(severity: .error, file: file, documentIndex: documentIndex, line: line, column: column,
                            message: "YAML: \(problem)")
         default:
             return Finding(severity: .error, file: file, documentIndex: documentIndex, message: "YAML: \(yamlError)")
         }
-    }
-
-    private static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for character in text.prefix(offset) {
-            if character.isNewline {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

@@ -5,6 +5,9 @@
 # (--scenario steady|faults|canary, --rate, --duration, --data-dir, --listen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Sourced without our arguments: ensure-deps reads its own as extra packages.
+demo_args=("$@")
+set --
 source scripts/ensure-deps.sh
 swift build -c release --product meshscope
-exec .build/release/meshscope demo "$@"
+exec .build/release/meshscope demo "${demo_args[@]}"

@@ -17,6 +17,7 @@ final class TelemetryObserver: ProxyObserver {
     /// Hop contexts between `upstreamTraceHeaders` and `requestCompleted`, by request id
     /// and cluster; a list because an app may fan out several calls with one request id.
     private let hops = Mutex<[String: [TraceContext]]>([:])
+    static let maxOpenHops = 100_000
     /// Ejected hosts per cluster, for Envoy's `ejections_active` gauge.
     private let ejected = Mutex<[String: Set<String>]>([:])
 
@@ -37,7 +38,12 @@ final class TelemetryObserver: ProxyObserver {
         let hop = telemetry.startHop { request.traceHeaders[$0] }
         if let cluster = request.upstreamCluster { telemetry.upstream.requestStarted(cluster: cluster) }
         let key = Self.key(request.reporter, request.requestID, request.upstreamCluster)
-        hops.withLock { $0[key, default: []].append(hop) }
+        hops.withLock { table in
+            // Every start is completed by the data path; the cap only bounds memory if that
+            // ever failed (a completion without its start opens a hop of its own).
+            if table.count >= Self.maxOpenHops { table.removeAll() }
+            table[key, default: []].append(hop)
+        }
         var headers: [String: String] = [:]
         hop.inject { name, value in headers[name.lowercased()] = value ?? "" }
         if request.reporter == .source { headers[PeerHeader.name] = peerHeader }

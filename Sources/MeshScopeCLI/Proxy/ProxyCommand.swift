@@ -85,6 +85,7 @@ struct ProxyCommand: AsyncParsableCommand {
                 do {
                     let next = try Self.load(files)
                     current.value = next.proxy
+                    observer.configChanged()
                     server.reload(config: next)
                 } catch {
                     logger.error("proxy config reload rejected; keeping the running config", metadata: ["error": "\(error)"])

@@ -12,7 +12,7 @@ extension TelemetryObserver {
         let source = outbound ? identity : (PeerHeader.decode(request.traceHeadersReceived[PeerHeader.name]) ?? .unknown)
         let destination = outbound ? peer(request.destinationService, labels: request.upstreamEndpointLabels, proxy: proxy)
                                    : identity
-        let host = outbound ? (request.destinationService ?? Self.hostOnly(request.authority))
+        let host = outbound ? (request.destinationService ?? ServiceHost(request.authority).name)
                             : "\(proxy.workload.app).\(proxy.workload.namespace).svc.cluster.local"
         let flags = request.responseFlagsText == "-" ? [] : request.responseFlagsText.split(separator: ",").map(String.init)
         return RequestObservation(
@@ -42,20 +42,24 @@ extension TelemetryObserver {
 
     /// The called workload as the ProxyConfig knows it: its service, and the endpoint's
     /// labels (`app`, `version`, `workload`); Kubernetes' naming (`app-version`) otherwise.
+    /// Cached per host and labels: it is the same few peers for every request.
     func peer(_ serviceHost: String?, labels: [String: String], proxy: ProxyConfig) -> PeerIdentity {
         guard let serviceHost else { return .unknown }
-        let name = String(serviceHost.split(separator: ".").first ?? Substring(serviceHost))
-        let namespace = proxy.services.first { $0.name == name }?.namespace ?? (serviceHost.split(separator: ".").dropFirst().first.map(String.init) ?? proxy.workload.namespace)
-        let app = labels["app"] ?? name
+        let key = PeerKey(host: serviceHost, labels: labels)
+        if let known = peers.withLock({ $0[key] }) { return known }
+        let host = ServiceHost(serviceHost)
+        let namespace = proxy.services.first { $0.name == host.name }?.namespace ?? host.namespace ?? proxy.workload.namespace
+        let app = labels["app"] ?? host.name
         let version = labels["version"] ?? PeerIdentity.unknownValue
         let workload = labels["workload"] ?? (version == PeerIdentity.unknownValue ? app : "\(app)-\(version)")
-        return PeerIdentity(workload: workload, namespace: namespace, app: app, version: version,
-                            principal: "spiffe://\(proxy.workload.trustDomain)/ns/\(namespace)/sa/\(labels["serviceAccount"] ?? app)",
-                            canonicalService: app, canonicalRevision: version, cluster: proxy.workload.cluster)
-    }
-
-    static func hostOnly(_ authority: String) -> String {
-        if authority.hasPrefix("[") { return authority }
-        return String(authority.split(separator: ":").first ?? Substring(authority))
+        let identity = PeerIdentity(
+            workload: workload, namespace: namespace, app: app, version: version,
+            principal: "spiffe://\(proxy.workload.trustDomain)/ns/\(namespace)/sa/\(labels["serviceAccount"] ?? app)",
+            canonicalService: app, canonicalRevision: version, cluster: proxy.workload.cluster)
+        peers.withLock { cache in
+            if cache.count >= Self.maxCachedPeers { cache.removeAll() }
+            cache[key] = identity
+        }
+        return identity
     }
 }

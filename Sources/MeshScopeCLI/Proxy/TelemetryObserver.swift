@@ -18,6 +18,14 @@ final class TelemetryObserver: ProxyObserver {
     /// and cluster; a list because an app may fan out several calls with one request id.
     private let hops = Mutex<[String: [TraceContext]]>([:])
     static let maxOpenHops = 100_000
+    /// Called workloads already resolved (`peer`); cleared when the configuration changes.
+    let peers = Mutex<[PeerKey: PeerIdentity]>([:])
+    static let maxCachedPeers = 10_000
+
+    struct PeerKey: Hashable {
+        var host: String
+        var labels: [String: String]
+    }
     /// Ejected hosts per cluster, for Envoy's `ejections_active` gauge.
     private let ejected = Mutex<[String: Set<String>]>([:])
 
@@ -32,6 +40,11 @@ final class TelemetryObserver: ProxyObserver {
         PeerIdentity(workload: workload.name, namespace: workload.namespace, app: workload.app, version: workload.version,
                      principal: workload.principal, canonicalService: workload.app, canonicalRevision: workload.version,
                      cluster: workload.cluster)
+    }
+
+    /// A reload may rename services or namespaces: forget the resolved peers.
+    func configChanged() {
+        peers.withLock { $0.removeAll() }
     }
 
     func upstreamTraceHeaders(for request: ObservedRequestStart) -> [String: String] {

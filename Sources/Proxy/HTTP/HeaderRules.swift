@@ -40,7 +40,7 @@ enum HeaderRules {
     /// The tracing headers of a request, lowercased names.
     static func traceHeaders(_ headers: HTTPHeaders) -> [String: String] {
         var out: [String: String] = [:]
-        for (name, value) in headers where ObservedRequestStart.traceHeaderNames.contains(name.lowercased()) {
+        for (name, value) in headers where ObservedRequestStart.observedHeaderNames.contains(name.lowercased()) {
             out[name.lowercased()] = value
         }
         return out

@@ -21,10 +21,10 @@ public struct ObservedRequestStart: Sendable, Hashable {
         self.traceHeaders = traceHeaders
     }
 
-    /// The header names the data path treats as tracing context, plus the peer identity a
+    /// The header names the observer sees: tracing context, plus the peer identity a
     /// calling sidecar adds (`x-meshscope-peer`, MeshScope's counterpart of Istio's
     /// metadata exchange), so the inbound side can label its telemetry with the caller.
-    public static let traceHeaderNames: Set<String> = [
+    public static let observedHeaderNames: Set<String> = [
         "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags", "b3",
         "traceparent", "tracestate", "x-meshscope-peer",
     ]

@@ -59,6 +59,21 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // Prometheus remote write 1.0 on the wire: snappy block compression and the protobuf
+        // WriteRequest, both ways. Pure: functions over bytes.
+        .target(name: "RemoteWrite", dependencies: ["MeshMetrics"], exclude: ["FORMAT.md"]),
+        // Hands stored data on to other engines: a bounded on-disk queue (SQLite) per
+        // destination, delivered in order with retries and backoff: remote write for samples,
+        // Zipkin's POST /api/v2/spans for spans.
+        .target(name: "Outbox", dependencies: [
+            "MeshMetrics", "RemoteWrite", "Traces",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], exclude: ["FORMAT.md"]),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -100,7 +115,7 @@ let package = Package(
         // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces", "AccessLogs", "LogFollow",
-            "ProcessMetrics", "WebUI", "ServiceGraph", "Dashboard", "Charts",
+            "ProcessMetrics", "WebUI", "ServiceGraph", "Dashboard", "Charts", "Outbox",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CompressNIO", package: "compress-nio"),
@@ -109,7 +124,7 @@ let package = Package(
         ]),
         .executableTarget(name: "MeshScopeCLI", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
-            "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph",
+            "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph", "Outbox", "RemoteWrite",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -122,6 +137,12 @@ let package = Package(
         ]),
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "MeshMetrics"]),
+        .testTarget(name: "OutboxTests", dependencies: [
+            "Outbox", "RemoteWrite", "MeshMetrics", "Traces",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "TracesTests", dependencies: ["Traces"]),
         .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs"]),
         .testTarget(name: "LogFollowTests", dependencies: ["LogFollow", "MeshMetrics"]),
@@ -153,7 +174,7 @@ let package = Package(
         ], exclude: ["known-failures.txt"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces", "AccessLogs"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces",
+            "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces", "RemoteWrite",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

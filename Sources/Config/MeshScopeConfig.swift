@@ -1,7 +1,7 @@
 /// The whole configuration file, validated, with every default filled in.
 ///
 /// Sections are reached through typed properties (`global`, `scrapeConfigs`,
-/// `storage`, `traces`, `logs`, `accessLogs`, `limits`, `query`, `server`), each declared next to its section type.
+/// `storage`, `traces`, `logs`, `accessLogs`, `limits`, `query`, `server`, `remoteWrite`, `spanForwarding`), each declared next to its section type.
 /// Underneath, sections are kept by key so that adding one never touches this
 /// file beyond the one line in `sectionTypes`.
 public struct MeshScopeConfig: Sendable, Equatable {
@@ -18,6 +18,8 @@ public struct MeshScopeConfig: Sendable, Equatable {
             LimitsConfig.self,
             QueryConfig.self,
             ServerConfig.self,
+            RemoteWriteSection.self,
+            SpanForwardingSection.self,
         ]
     }
 

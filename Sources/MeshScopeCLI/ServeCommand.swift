@@ -76,16 +76,24 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure.fail("invalid listen address \(settings.server.listen)", code: 2)
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let forwarding: Forwarding
+        do {
+            forwarding = try Forwarding.start(settings, store: store, traces: traces,
+                                              logger: Logger(label: "meshscope.forward"))
+        } catch {
+            throw CommandFailure.fail("cannot open the forwarding queues: \(error)")
+        }
         let scrapes = ScrapeManager(store: store, client: client, userAgent: "MeshScope/\(MeshScope.version)",
                                     logger: Logger(label: "meshscope.scrape"))
         let controller = ConfigController(path: config, current: settings, scrapes: scrapes, overrides: flagOverrides,
                                           logger: logger)
         await scrapes.apply(ScrapeTargets.resolve(settings))
 
-        let context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
+        var context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
                                     externalLabels: settings.global.externalLabels, traces: traces, logs: logs,
                                     config: { await controller.current },
                                     reload: { await controller.reload() })
+        context.forwarding = forwarding.channels
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
                                               logger: Logger(label: "meshscope.http"))
         let retentionLogger = Logger(label: "meshscope.retention")
@@ -112,6 +120,7 @@ struct ServeCommand: AsyncParsableCommand {
             .init(service: FullTextIndexService(logs: logs, logger: logsLogger)),
             .init(service: AccessLogTailService(logs: logs, logger: logsLogger) { await controller.current.accessLogs }),
         ]
+        services += forwarding.services.map { .init(service: $0) }
         if case .listen(let zipkinAddress) = ZipkinListen(zipkinListen) {
             services.append(.init(service: MeshScopeServer.zipkinApplication(
                 context, traces: traces, host: zipkinAddress.host, port: zipkinAddress.port,
@@ -147,6 +156,7 @@ struct ServeCommand: AsyncParsableCommand {
         await traces.checkpoint()
         await logs.checkpoint()
         try? await client.shutdown()
+        await forwarding.shutdown()
         withExtendedLifetime(lock) {}
         logger.notice("meshscope stopped")
         if let failure { throw CommandFailure.fail("server stopped: \(failure)") }

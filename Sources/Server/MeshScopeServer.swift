@@ -18,7 +18,8 @@ public enum MeshScopeServer {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
         let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,
-                                      http: context.requestMetrics, version: context.version)
+                                      http: context.requestMetrics, forwarding: context.forwarding,
+                                      version: context.version)
         router.get("/metrics") { request, _ -> Response in
             ResponseEncoding.exposition(await selfMetrics.render(), contentType: ExpositionFormat.prometheusText.contentType,
                                         request: request)

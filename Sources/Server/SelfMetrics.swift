@@ -1,4 +1,5 @@
 import MeshMetrics
+import Outbox
 import ProcessMetrics
 import Scrape
 import Storage
@@ -10,6 +11,7 @@ struct SelfMetrics {
     let logs: LogStore?
     let board: ScrapeStatusBoard?
     let http: HTTPRequestMetrics
+    var forwarding: [ForwardChannel] = []
     let version: String
 
     func render() async -> [UInt8] {
@@ -55,6 +57,7 @@ struct SelfMetrics {
                   perTarget { Double($0.samplesScraped) })
         }
         renderHTTP(&writer)
+        renderForwarding(&writer)
         let process = ProcessStats.current()
         gauge(&writer, "process_resident_memory_bytes", "Resident memory size in bytes.",
               [([:], Double(process.residentMemoryBytes ?? 0))])
@@ -98,11 +101,11 @@ struct SelfMetrics {
         }
     }
 
-    private func gauge(_ writer: inout ExpositionWriter, _ name: String, _ help: String, _ values: [([String: String], Double)]) {
+    func gauge(_ writer: inout ExpositionWriter, _ name: String, _ help: String, _ values: [([String: String], Double)]) {
         family(&writer, name, .gauge, help, values)
     }
 
-    private func counter(_ writer: inout ExpositionWriter, _ name: String, _ help: String, _ values: [([String: String], Double)]) {
+    func counter(_ writer: inout ExpositionWriter, _ name: String, _ help: String, _ values: [([String: String], Double)]) {
         family(&writer, name, .counter, help, values)
     }
 

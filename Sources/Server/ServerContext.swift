@@ -1,6 +1,7 @@
 import Config
 import Logging
 import MeshMetrics
+import Outbox
 import Scrape
 import Storage
 
@@ -23,6 +24,8 @@ public struct ServerContext: Sendable {
     /// The web UI's `Web/` folder; nil locates it (`MESHSCOPE_WEB_DIR`, the install
     /// layout, or a checkout above the executable or the working directory).
     public var webDirectory: String?
+    /// Remote-write and span-forwarding queues, for their `/metrics` counters.
+    public var forwarding: [ForwardChannel] = []
 
     public init(store: MetricsStore, scrapes: ScrapeManager?, version: String, externalLabels: Labels = Labels([]),
                 traces: TraceStore? = nil, logs: LogStore? = nil,

@@ -13,6 +13,8 @@ public actor MetricsStore {
     private let writer: HeadWriter
     private let logger: Logger
     private var samplesAppended: Int64 = 0
+    /// Told the entries each commit stored (not duplicates, conflicts or out-of-order ones).
+    public nonisolated let appended = AppendObservers<[AppendBatch.Entry]>()
 
     public static let fileName = "metrics.db"
 
@@ -42,8 +44,12 @@ public actor MetricsStore {
     @discardableResult
     public func append(_ batch: AppendBatch) throws -> AppendSummary {
         var summary = AppendSummary()
+        let observed = !appended.isEmpty
+        var stored: [AppendBatch.Entry] = []
         for entry in batch.entries {
+            let before = summary.appended
             writer.append(entry, into: &summary)
+            if observed && summary.appended > before { stored.append(entry) }
         }
         for (family, metadata) in batch.metadata {
             writer.stage(metadata: family, metadata)
@@ -57,6 +63,7 @@ public actor MetricsStore {
         }
         writer.didCommit()
         samplesAppended += Int64(summary.appended)
+        if observed && !stored.isEmpty { appended.notify(stored) }
         return summary
     }
 

@@ -34,6 +34,8 @@ public actor TraceStore {
     public nonisolated let path: String
     public nonisolated let options: TraceStoreOptions
     private nonisolated let autocompleteKeys: Set<String>
+    /// Told the spans of each committed append (duplicates included: the receiver dedups).
+    public nonisolated let appended = AppendObservers<[Span]>()
     private let pool: DatabasePool
     private let logger: Logger
     /// Listing and autocomplete rows known to be stored, so that most appends skip them.
@@ -84,7 +86,9 @@ public actor TraceStore {
     public nonisolated func append(_ spans: [Span]) async throws -> TraceAppendSummary {
         let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
         let batch = try TraceBatch(spans, receivedAt: now, options: options, autocompleteKeys: autocompleteKeys)
-        return try await commit(batch)
+        let summary = try await commit(batch)
+        appended.notify(spans)
+        return summary
     }
 
     private func commit(_ batch: TraceBatch) async throws -> TraceAppendSummary {

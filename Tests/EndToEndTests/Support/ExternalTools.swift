@@ -69,19 +69,21 @@ final class PrometheusProcess {
         self.logPath = logPath
     }
 
-    static func start(config: String, workDir: String) async throws -> PrometheusProcess {
+    /// `port` nil picks a free one; `extraArguments` adds flags (`--web.enable-remote-write-receiver`).
+    static func start(config: String, workDir: String, port chosenPort: Int? = nil,
+                      extraArguments: [String] = []) async throws -> PrometheusProcess {
         let configPath = join(workDir, "prometheus.yml")
         try write(config, to: configPath)
         let storage = join(workDir, "prometheus-data")
         let logPath = join(workDir, "prometheus.log")
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let port = try ExternalTools.freePort()
+        let port = try chosenPort ?? ExternalTools.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ExternalTools.prometheus)
         process.arguments = [
             "--config.file=\(configPath)", "--storage.tsdb.path=\(storage)",
             "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
-        ]
+        ] + extraArguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))

@@ -3,8 +3,11 @@ import Yams
 
 extension MeshScopeConfig {
     /// Reads and validates the file at `path`. Errors name `path` as given, so they
-    /// point where the operator looks.
-    public static func load(path: String) throws(ConfigError) -> MeshScopeConfig {
+    /// point where the operator looks. With `expandEnv` (`--config.expand-env`),
+    /// `${VAR}` and `${VAR:-default}` are replaced from `environment` first.
+    public static func load(path: String, expandEnv: Bool = false,
+                            environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws(ConfigError) -> MeshScopeConfig {
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -15,7 +18,8 @@ extension MeshScopeConfig {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(file: path, line: 0, column: 0, path: "", reason: "file is not valid UTF-8")
         }
-        return try parse(yaml: text, source: path)
+        guard expandEnv else { return try parse(yaml: text, source: path) }
+        return try parse(yaml: EnvExpansion.expand(text, environment: environment, source: path), source: path)
     }
 
     /// Parses and validates a configuration document; `source` names it in errors.

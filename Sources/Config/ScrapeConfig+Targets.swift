@@ -1,8 +1,8 @@
 import MeshMetrics
 
 extension ScrapeConfig {
-    /// Every target of the job after `relabel_configs`, in file order; targets a rule
-    /// dropped, or left without an address, are gone.
+    /// Every static target of the job after `relabel_configs`, in file order; targets a
+    /// rule dropped, or left without an address, are gone.
     ///
     /// `labels` are the target labels without the `__` ones, plus `__scheme__`,
     /// `__metrics_path__` and `__param_*` when relabelling changed them: those reach
@@ -12,15 +12,14 @@ extension ScrapeConfig {
         if relabelConfigs.isEmpty {
             return staticConfigs.flatMap { group in group.targets.map { (target: $0, labels: group.labels) } }
         }
-        return relabelledTargets.map { resolved in
-            var pairs = resolved.labels.pairs
-            if resolved.scheme != scheme.rawValue { pairs.append(Label("__scheme__", resolved.scheme)) }
-            if resolved.metricsPath != metricsPath { pairs.append(Label("__metrics_path__", resolved.metricsPath)) }
-            for (name, values) in resolved.params where params[name] != values {
-                pairs.append(Label("__param_" + name, values.first ?? ""))
-            }
-            return (target: resolved.address, labels: Labels(pairs))
-        }
+        return relabelledTargets.map(entry)
+    }
+
+    /// Discovered targets (each a label set with `__address__` and `__meta_*` labels, as
+    /// service discovery hands them over) through the same path as static ones: the meta
+    /// labels are visible to `relabel_configs` and gone afterwards.
+    public func targets(discovered: [Labels]) -> [(target: String, labels: Labels)] {
+        discovered.compactMap(resolve).map(entry)
     }
 
     /// Prometheus' `PopulateLabels`: the discovered labels (`__address__`, group labels,
@@ -28,12 +27,13 @@ extension ScrapeConfig {
     /// set), `relabel_configs`, `instance` defaulting to `__address__`, `__` labels removed.
     public var relabelledTargets: [ResolvedTarget] {
         staticConfigs.flatMap { group in
-            group.targets.compactMap { address in resolve(address: address, groupLabels: group.labels) }
+            group.targets.compactMap { address in resolve(Labels([Label("__address__", address)] + group.labels.pairs)) }
         }
     }
 
-    private func resolve(address: String, groupLabels: Labels) -> ResolvedTarget? {
-        var pairs = [Label("__address__", address)] + groupLabels.pairs
+    /// One discovered label set resolved as `relabelledTargets` resolves static ones.
+    public func resolve(_ discovered: Labels) -> ResolvedTarget? {
+        var pairs = discovered.pairs
         var defaults = [Label("job", jobName), Label("__scheme__", scheme.rawValue), Label("__metrics_path__", metricsPath)]
         for (name, values) in params.sorted(by: { $0.key < $1.key }) {
             if let first = values.first { defaults.append(Label("__param_" + name, first)) }
@@ -59,5 +59,17 @@ extension ScrapeConfig {
         if !kept.contains(where: { $0.name == "instance" }) { kept.append(Label("instance", finalAddress)) }
         resolved.labels = Labels(kept)
         return resolved
+    }
+
+    /// The labels `ScrapeTarget` takes: kept labels plus the `__` overrides that differ
+    /// from the job's settings.
+    private func entry(_ resolved: ResolvedTarget) -> (target: String, labels: Labels) {
+        var pairs = resolved.labels.pairs
+        if resolved.scheme != scheme.rawValue { pairs.append(Label("__scheme__", resolved.scheme)) }
+        if resolved.metricsPath != metricsPath { pairs.append(Label("__metrics_path__", resolved.metricsPath)) }
+        for (name, values) in resolved.params where params[name] != values {
+            pairs.append(Label("__param_" + name, values.first ?? ""))
+        }
+        return (target: resolved.address, labels: Labels(pairs))
     }
 }

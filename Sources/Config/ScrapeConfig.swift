@@ -24,6 +24,8 @@ public struct ScrapeConfig: Sendable, Hashable {
     /// A scrape with more samples than this fails as a whole; 0 means no limit.
     public var sampleLimit: Int
     public var staticConfigs: [StaticConfig]
+    /// Pod discovery; its targets join the static ones through the same `relabel_configs`.
+    public var kubernetesSDConfigs: [KubernetesSDConfig] = []
     /// Applied to each target's labels before it is scraped (see `relabelledTargets`).
     public var relabelConfigs: [RelabelRule] = []
     /// Applied to each scraped series before it is stored.
@@ -57,6 +59,7 @@ extension ScrapeConfig {
     static let keys = [
         "job_name", "scrape_interval", "scrape_timeout", "metrics_path", "scheme",
         "honor_labels", "params", "sample_limit", "static_configs", "relabel_configs", "metric_relabel_configs",
+        "kubernetes_sd_configs",
     ]
 
     /// Reads one job; interval and timeout fall back to `global`.
@@ -88,6 +91,7 @@ extension ScrapeConfig {
             for element in try value.list() { groups.append(try StaticConfig.decode(element)) }
             job.staticConfigs = groups
         }
+        if let value = map["kubernetes_sd_configs"] { job.kubernetesSDConfigs = try KubernetesSDConfig.decodeList(value) }
         if let value = map["relabel_configs"] { job.relabelConfigs = try RelabelRule.decodeList(value) }
         if let value = map["metric_relabel_configs"] { job.metricRelabelConfigs = try RelabelRule.decodeList(value) }
         return job
@@ -118,6 +122,9 @@ extension ScrapeConfig {
         })))
         pairs.append(("sample_limit", .number(sampleLimit)))
         pairs.append(("static_configs", .list(staticConfigs.map(\.yamlNode))))
+        if !kubernetesSDConfigs.isEmpty {
+            pairs.append(("kubernetes_sd_configs", .list(kubernetesSDConfigs.map(\.yamlNode))))
+        }
         // Only when set, so dumps of configs without relabelling stay as they were.
         if !relabelConfigs.isEmpty { pairs.append(("relabel_configs", .list(relabelConfigs.map(\.yamlNode)))) }
         if !metricRelabelConfigs.isEmpty {

@@ -6,16 +6,19 @@ import Scrape
 /// with its line and reason and the running configuration stays as it was.
 actor ConfigController {
     let path: String?
+    /// `--config.expand-env`: reloads expand the environment as the first load did.
+    let expandEnv: Bool
     private(set) var current: MeshScopeConfig
-    private let scrapes: ScrapeManager
+    private let discovery: TargetDiscovery
     private let overrides: @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig
     private let logger: Logger
 
-    init(path: String?, current: MeshScopeConfig, scrapes: ScrapeManager,
+    init(path: String?, expandEnv: Bool = false, current: MeshScopeConfig, discovery: TargetDiscovery,
          overrides: @escaping @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig, logger: Logger) {
         self.path = path
+        self.expandEnv = expandEnv
         self.current = current
-        self.scrapes = scrapes
+        self.discovery = discovery
         self.overrides = overrides
         self.logger = logger
     }
@@ -30,7 +33,7 @@ actor ConfigController {
         }
         let next: MeshScopeConfig
         do {
-            next = try overrides(MeshScopeConfig.load(path: path))
+            next = try overrides(MeshScopeConfig.load(path: path, expandEnv: expandEnv))
         } catch {
             logger.error("config reload rejected; keeping the running config", metadata: ["error": "\(error)"])
             return error.description
@@ -49,8 +52,12 @@ actor ConfigController {
             || next.traces.strictTraceId != current.traces.strictTraceId {
             logger.warning("traces.autocomplete_keys and traces.strict_trace_id changes need a restart")
         }
+        // The forwarding queues and their observers are set up once, at start.
+        if next.remoteWrite != current.remoteWrite || next.spanForwarding != current.spanForwarding {
+            logger.warning("remote_write and span_forwarding changes need a restart; the running queues keep going")
+        }
         current = next
-        await scrapes.apply(ScrapeTargets.resolve(next))
+        await discovery.apply(next)
         logger.notice("config reloaded", metadata: ["file": "\(path)", "jobs": "\(next.scrapeConfigs.count)"])
         return nil
     }

@@ -27,6 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "YAML configuration file (see Deploy/config/meshscope.yaml).")
     var config: String?
 
+    @Flag(name: .customLong("config.expand-env"),
+          help: "Replace ${VAR} and ${VAR:-default} in the config file with environment variables ($$ is a literal $), also on reload.")
+    var configExpandEnv = false
+
     @Option(help: "How long to keep data, Prometheus duration syntax (15d, 2y, 5000d). Default: 15d")
     var retention: String?
 
@@ -48,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "meshscope")
         let settings: MeshScopeConfig
         do {
-            settings = try flagOverrides(config.map { try MeshScopeConfig.load(path: $0) } ?? MeshScopeConfig())
+            settings = try flagOverrides(config.map { try MeshScopeConfig.load(path: $0, expandEnv: configExpandEnv) } ?? MeshScopeConfig())
         } catch {
             throw CommandFailure.fail("\(error)")
         }
@@ -85,9 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let scrapes = ScrapeManager(store: store, client: client, userAgent: "MeshScope/\(MeshScope.version)",
                                     logger: Logger(label: "meshscope.scrape"))
-        let controller = ConfigController(path: config, current: settings, scrapes: scrapes, overrides: flagOverrides,
-                                          logger: logger)
-        await scrapes.apply(ScrapeTargets.resolve(settings))
+        let discovery = TargetDiscovery(scrapes: scrapes, logger: Logger(label: "meshscope.discovery"))
+        let controller = ConfigController(path: config, expandEnv: configExpandEnv, current: settings,
+                                          discovery: discovery, overrides: flagOverrides, logger: logger)
+        await discovery.apply(settings)
 
         var context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
                                     externalLabels: settings.global.externalLabels, traces: traces, logs: logs,
@@ -151,6 +156,7 @@ struct ServeCommand: AsyncParsableCommand {
             failure = error
         }
         reloadOnHangup.cancel()
+        await discovery.stop()
         await scrapes.stopAll()
         await store.checkpoint()
         await traces.checkpoint()

@@ -23,7 +23,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
             scrape_config:
               - job_name: a
             """, line: 3, column: 1, path: "scrape_config",
-            reason: "unknown key \"scrape_config\" (allowed: \"global\", \"scrape_configs\", \"storage\", \"traces\", \"logs\", \"access_logs\", \"limits\", \"query\", \"server\")"),
+            reason: "unknown key \"scrape_config\" (allowed: \"global\", \"scrape_configs\", \"storage\", \"traces\", \"logs\", \"access_logs\", \"limits\", \"query\", \"server\", \"remote_write\", \"span_forwarding\")"),
         InvalidCase(name: "unknown key in a job", yaml: """
             scrape_configs:
               - job_name: a

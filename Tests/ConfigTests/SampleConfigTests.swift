@@ -15,7 +15,14 @@ import Testing
 
     @Test func documentedSampleParses() throws {
         let config = try MeshScopeConfig.load(path: Self.samplePath("meshscope.yaml"))
-        #expect(config.scrapeConfigs.map(\.jobName) == ["meshscope", "node"])
+        #expect(config.scrapeConfigs.map(\.jobName) == ["meshscope", "node", "kubernetes-pods"])
+        #expect(config.scrapeConfigs[2].kubernetesSDConfigs == [KubernetesSDConfig(
+            role: .pod, apiServer: nil)].map { sd in
+                var sd = sd
+                sd.bearerTokenFile = KubernetesSDConfig.defaultBearerTokenFile
+                sd.caFile = KubernetesSDConfig.defaultCAFile
+                return sd
+            })
         #expect(config.global.externalLabels == Labels(["cluster": "dev", "replica": "a"]))
         #expect(config.scrapeConfigs[1].scrapeTimeout == .seconds(10))
         #expect(config.scrapeConfigs[1].targets.map(\.target)
@@ -38,7 +45,13 @@ import Testing
             .split(separator: "\n")
             .compactMap { $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces) }
         for key in keys + ["job_name", "metrics_path", "scheme", "honor_labels", "params",
-                           "sample_limit", "static_configs", "targets", "labels", "path", "service"] {
+                           "sample_limit", "static_configs", "targets", "labels", "path", "service",
+                           "kubernetes_sd_configs", "role", "api_server", "namespaces", "names", "own_namespace",
+                           "selectors", "bearer_token_file", "tls_config", "ca_file", "insecure_skip_verify",
+                           "refresh_interval", "url", "name", "remote_timeout", "headers", "basic_auth", "authorization",
+                           "write_relabel_configs", "queue_config", "max_samples_per_send", "max_spans_per_send",
+                           "batch_send_deadline", "min_backoff", "max_backoff", "retry_on_http_429", "max_queue_bytes",
+                           "encoding"] {
             #expect(sample.contains("\(key):"), "Deploy/config/meshscope.yaml does not document \(key)")
         }
     }

@@ -1,10 +1,11 @@
 """Validates the deployment files under Deploy/ (run by DeployFilesTests.swift with the
 virtualenv .build/py-deploy that scripts/test.sh makes from requirements-deploy.txt).
 
-- Kubernetes: every document of Deploy/kubernetes/*.yaml against the Kubernetes JSON
+- Kubernetes: every document of Deploy/kubernetes/**/*.yaml against the Kubernetes JSON
   schemas that kubernetes-validate carries (strict: unknown fields are errors), plus the
   shapes the files promise (StatefulSet probes and volumeClaimTemplate, Service ports,
-  the sidecar, the prometheus.io annotations, the RBAC rules).
+  the sidecar, the prometheus.io annotations, pod discovery, the RBAC rules, the
+  sharded collectors: SHARD from the pod index, --config.expand-env, modulus = replicas).
 - Compose: Deploy/docker/compose.yaml against the Compose specification schema shipped
   in docker-compose 1.29.2 (compose/config/compose_spec.json), plus every mounted file
   existing and every sidecar sharing its app's network namespace.
@@ -55,7 +56,14 @@ def load_all(path):
 def kubernetes():
     directory = os.path.join(DEPLOY, "kubernetes")
     docs = {}
-    for name in ("collector.yaml", "demo-app.yaml", "rbac.yaml"):
+    names = ["collector.yaml", "demo-app.yaml", "rbac.yaml", "sharded/collector-sharded.yaml"]
+    # Every manifest under Deploy/kubernetes is validated, also ones added later.
+    for base, _, files in os.walk(directory):
+        for file in sorted(files):
+            name = os.path.relpath(os.path.join(base, file), directory)
+            if file.endswith(".yaml") and name not in names:
+                names.append(name)
+    for name in names:
         path = os.path.join(directory, name)
         check(os.path.isfile(path), f"kubernetes/{name} exists")
         for doc in load_all(path):
@@ -86,6 +94,12 @@ def kubernetes():
     if cm:
         config = yaml.safe_load(cm["data"]["meshscope.yaml"])
         check(isinstance(config.get("scrape_configs"), list), "collector config parses, has scrape_configs")
+        pods = next((j for j in config.get("scrape_configs", []) if j.get("job_name") == "kubernetes-pods"), None)
+        check(pods is not None and pods["kubernetes_sd_configs"][0]["role"] == "pod",
+              "collector config discovers pods (kubernetes_sd_configs role pod)")
+        keep = (pods or {}).get("relabel_configs", [{}])[0]
+        check(keep.get("source_labels") == ["__meta_kubernetes_pod_annotation_prometheus_io_scrape"]
+              and keep.get("action") == "keep", "collector config keeps prometheus.io/scrape pods first")
     svc = docs.get(("Service", "meshscope"))
     check(svc is not None and sorted(p["port"] for p in svc["spec"]["ports"]) == [9098, 9411],
           "collector Service exposes 9098 and 9411")
@@ -109,11 +123,37 @@ def kubernetes():
             check(proxy_config.get("kind") == "ProxyConfig"
                   and proxy_config["spec"]["listeners"]["admin"]["port"] == admin,
                   "ProxyConfig's admin listener matches the annotated port")
+    sharded(docs)
     role = docs.get(("ClusterRole", "meshscope"))
     check(role is not None and role["rules"][0]["resources"] == ["pods"]
           and sorted(role["rules"][0]["verbs"]) == ["get", "list", "watch"], "ClusterRole get/list/watch pods")
     binding = docs.get(("ClusterRoleBinding", "meshscope"))
     check(binding is not None and binding["subjects"][0]["name"] == "meshscope", "ClusterRoleBinding to the ServiceAccount")
+
+
+def sharded(docs):
+    """The sharded collectors: SHARD from the pod index label, --config.expand-env, and a
+    hashmod modulus equal to the replica count."""
+    sts = docs.get(("StatefulSet", "meshscope-sharded"))
+    check(sts is not None, "sharded StatefulSet present")
+    cm = docs.get(("ConfigMap", "meshscope-sharded-config"))
+    check(cm is not None, "sharded ConfigMap present")
+    if not sts or not cm:
+        return
+    container = sts["spec"]["template"]["spec"]["containers"][0]
+    check("--config.expand-env" in container["args"], "sharded serve gets --config.expand-env")
+    env = {e["name"]: e for e in container.get("env", [])}
+    field = env.get("SHARD", {}).get("valueFrom", {}).get("fieldRef", {}).get("fieldPath")
+    check(field == "metadata.labels['apps.kubernetes.io/pod-index']", "SHARD comes from the pod-index label")
+    config = yaml.safe_load(cm["data"]["meshscope.yaml"])
+    rules = [r for j in config["scrape_configs"] for r in j.get("relabel_configs", [])]
+    hashmod = [r for r in rules if r.get("action") == "hashmod"]
+    check(len(hashmod) == 1 and hashmod[0]["modulus"] == sts["spec"]["replicas"],
+          "hashmod modulus equals the replica count")
+    check(any(r.get("action") == "keep" and r.get("regex") == "${SHARD}" for r in rules),
+          "each replica keeps the shard ${SHARD}")
+    check(sts["spec"]["template"]["spec"].get("serviceAccountName") == "meshscope",
+          "sharded collectors use the meshscope ServiceAccount")
 
 
 # ---- Compose ----------------------------------------------------------------------

@@ -82,16 +82,25 @@ struct BenchForwardCommand: AsyncParsableCommand {
         let workload = try ForwardBenchWorkload(series: series, scrapes: scrapes, spans: spans)
         print("workload: \(series) series x \(scrapes) scrapes = \(series * scrapes) samples; \(workload.traceBatches.joined().count) spans")
 
-        // Phase 1: receivers up.
+        // Baseline: the same appends into stores nobody forwards from, for the cost of queueing.
         let clock = ContinuousClock()
+        let baselineDir = (directory as NSString).appendingPathComponent("baseline")
         var start = clock.now
+        try await workload.append(half: 0, store: try MetricsStore(directory: baselineDir, logger: logger),
+                                  traces: try TraceStore(directory: baselineDir, logger: logger))
+        let baselineTime = clock.now - start
+        print("baseline (no forwarding): stored \(workload.samples(half: 0)) samples + \(workload.spans(half: 0)) spans "
+            + "in \(Format.seconds(baselineTime.seconds))")
+
+        // Phase 1: receivers up.
+        start = clock.now
         try await workload.append(half: 0, store: store, traces: traces)
         let appendTime = clock.now - start
         try await waitFor("phase 1 delivery") { samples.queue.pending.items == 0 && spansOut.queue.pending.items == 0 }
         let liveTime = clock.now - start
         let phase1 = (samples.stats, spansOut.stats)
         print("phase 1 (receivers up): stored and queued \(workload.samples(half: 0)) samples + \(workload.spans(half: 0)) spans "
-            + "in \(Format.seconds(appendTime.seconds)); all delivered after \(Format.seconds(liveTime.seconds)): "
+            + "in \(Format.seconds(appendTime.seconds)) (\(String(format: "%.2f", appendTime.seconds / baselineTime.seconds))x the baseline); all delivered after \(Format.seconds(liveTime.seconds)): "
             + "\(Format.rate(Double(phase1.0.delivered) / liveTime.seconds)) samples/s, "
             + "\(Format.rate(Double(phase1.1.delivered) / liveTime.seconds)) spans/s; "
             + "\(phase1.0.requests) + \(phase1.1.requests) requests")

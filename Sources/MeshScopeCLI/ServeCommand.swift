@@ -99,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
                                     config: { await controller.current },
                                     reload: { await controller.reload() })
         context.forwarding = forwarding.channels
+        context.discoveryStatistics = { await discovery.statistics() }
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
                                               logger: Logger(label: "meshscope.http"))
         let retentionLogger = Logger(label: "meshscope.retention")

@@ -16,6 +16,7 @@ actor TargetDiscovery {
 
     private struct Runner {
         var config: KubernetesSDConfig
+        var discovery: KubernetesDiscovery
         var task: Task<Void, Never>
         var generation: Int
     }
@@ -50,13 +51,24 @@ actor TargetDiscovery {
             let discovery = KubernetesDiscovery(
                 settings: Self.settings(sd), logger: logger.with(job: key.job),
                 onUpdate: { [weak self] targets in await self?.update(key, generation: token, targets) })
-            runners[key] = Runner(config: sd, task: Task { await discovery.run() }, generation: token)
+            runners[key] = Runner(config: sd, discovery: discovery, task: Task { await discovery.run() }, generation: token)
             logger.info("kubernetes pod discovery started", metadata: [
                 "job": "\(key.job)", "api_server": "\(sd.apiServer ?? "in-cluster")",
                 "refresh_interval": "\(sd.refreshInterval)",
             ])
         }
         await publish()
+    }
+
+    /// Per running entry, for `/metrics`.
+    func statistics() async -> [DiscoveryStatistics] {
+        var out: [DiscoveryStatistics] = []
+        for (key, runner) in runners.sorted(by: { ($0.key.job, $0.key.index) < ($1.key.job, $1.key.index) }) {
+            out.append(DiscoveryStatistics(job: key.job, mechanism: "kubernetes", refreshes: await runner.discovery.refreshes,
+                                           failures: await runner.discovery.refreshFailures,
+                                           targets: await runner.discovery.targetCount))
+        }
+        return out
     }
 
     /// Stops every discovery task and waits for them (their HTTP clients shut down).

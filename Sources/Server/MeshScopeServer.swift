@@ -19,6 +19,7 @@ public enum MeshScopeServer {
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
         let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,
                                       http: context.requestMetrics, forwarding: context.forwarding,
+                                      discovery: context.discoveryStatistics,
                                       version: context.version)
         router.get("/metrics") { request, _ -> Response in
             ResponseEncoding.exposition(await selfMetrics.render(), contentType: ExpositionFormat.prometheusText.contentType,

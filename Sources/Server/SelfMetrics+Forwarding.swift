@@ -1,5 +1,6 @@
 import MeshMetrics
 import Outbox
+import Scrape
 
 extension SelfMetrics {
     /// Per destination of `remote_write` and `span_forwarding`: samples or spans queued,
@@ -29,5 +30,18 @@ extension SelfMetrics {
               rows.map { ($0.labels, Double($0.pending.bytes)) })
         gauge(&writer, "meshscope_forward_last_delivery_timestamp_seconds", "When the destination last acknowledged data.",
               rows.map { ($0.labels, Double($0.stats.lastDeliveryMilliseconds) / 1000) })
+    }
+
+    /// Per discovery entry: lists made and failed (a failed list keeps the old targets),
+    /// and the targets of the last good list, as Prometheus' `prometheus_sd_*` families.
+    func renderDiscovery(_ writer: inout ExpositionWriter, _ entries: [DiscoveryStatistics]) {
+        if entries.isEmpty { return }
+        func rows(_ value: (DiscoveryStatistics) -> Int) -> [([String: String], Double)] {
+            entries.map { (["job": $0.job, "mechanism": $0.mechanism], Double(value($0))) }
+        }
+        counter(&writer, "meshscope_sd_refreshes_total", "Successful target lists from service discovery.", rows(\.refreshes))
+        counter(&writer, "meshscope_sd_refresh_failures_total", "Failed target lists (the previous targets were kept).",
+                rows(\.failures))
+        gauge(&writer, "meshscope_sd_discovered_targets", "Targets in the last good list, before relabelling.", rows(\.targets))
     }
 }

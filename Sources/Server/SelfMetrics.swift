@@ -12,6 +12,7 @@ struct SelfMetrics {
     let board: ScrapeStatusBoard?
     let http: HTTPRequestMetrics
     var forwarding: [ForwardChannel] = []
+    var discovery: @Sendable () async -> [DiscoveryStatistics] = { [] }
     let version: String
 
     func render() async -> [UInt8] {
@@ -58,6 +59,7 @@ struct SelfMetrics {
         }
         renderHTTP(&writer)
         renderForwarding(&writer)
+        renderDiscovery(&writer, await discovery())
         let process = ProcessStats.current()
         gauge(&writer, "process_resident_memory_bytes", "Resident memory size in bytes.",
               [([:], Double(process.residentMemoryBytes ?? 0))])

@@ -26,6 +26,8 @@ public struct ServerContext: Sendable {
     public var webDirectory: String?
     /// Remote-write and span-forwarding queues, for their `/metrics` counters.
     public var forwarding: [ForwardChannel] = []
+    /// Service discovery's counters per `kubernetes_sd_configs` entry, for `/metrics`.
+    public var discoveryStatistics: @Sendable () async -> [DiscoveryStatistics] = { [] }
 
     public init(store: MetricsStore, scrapes: ScrapeManager?, version: String, externalLabels: Labels = Labels([]),
                 traces: TraceStore? = nil, logs: LogStore? = nil,

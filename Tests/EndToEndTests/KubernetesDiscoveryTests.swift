@@ -160,6 +160,18 @@ extension EndToEnd {
                 }
                 #expect(try await serve.up(job: "kubernetes-pods") == 1)
                 #expect(serve.logs.contains("kubernetes pod discovery failed; keeping the previous targets"))
+                let metrics = try await HTTP.get(serve.baseURL + "/metrics").text
+                let failures = metrics.split(separator: "\n").first {
+                    $0.hasPrefix("meshscope_sd_refresh_failures_total{") && $0.contains("job=\"kubernetes-pods\"")
+                }
+                #expect(failures.flatMap { $0.split(separator: " ").last.flatMap { Double($0) } }.map { $0 >= 2 } == true,
+                        "failed lists are counted on /metrics: \(failures ?? "absent")")
+                // At least pod-a's and the un-annotated pod-b's (kept out later by relabelling).
+                let discovered = metrics.split(separator: "\n").first {
+                    $0.hasPrefix(#"meshscope_sd_discovered_targets{job="kubernetes-pods",mechanism="kubernetes"}"#)
+                }
+                #expect(discovered.flatMap { $0.split(separator: " ").last.flatMap { Double($0) } }.map { $0 >= 2 } == true,
+                        "the last good list's targets: \(discovered ?? "absent")")
 
                 // Back up with pod-c again: discovery resumes.
                 api.update { state in

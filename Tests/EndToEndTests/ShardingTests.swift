@@ -33,12 +33,11 @@ extension EndToEnd {
             """
         }
 
-        /// Starts serve with `SHARD` in its environment (the child copies ours at spawn).
+        /// Starts serve with `SHARD` in its environment.
         static func startShard(_ shard: Int, config: String, dir: String) async throws -> ServeProcess {
-            setenv("SHARD", "\(shard)", 1)
-            defer { unsetenv("SHARD") }
-            return try await ServeProcess.start(dataDir: join(dir, "data-\(shard)"), config: config, workDir: dir,
-                                                extraArguments: ["--config.expand-env"], timeout: .seconds(60))
+            try await ServeProcess.start(dataDir: join(dir, "data-\(shard)"), config: config, workDir: dir,
+                                         extraArguments: ["--config.expand-env"], timeout: .seconds(60),
+                                         environment: ["SHARD": "\(shard)"])
         }
 
         @Test func hashmodShardsSplitTheTargets() async throws {
@@ -51,10 +50,9 @@ extension EndToEnd {
                 try write(Self.config(targets: addresses), to: config)
 
                 // With the flag but no SHARD in the environment the load fails at its line.
-                unsetenv("SHARD")
                 let unset = try await MeshScopeCommand.run(
                     ["serve", "--config", config, "--config.expand-env", "--data-dir", join(dir, "data-x"),
-                     "--listen", "127.0.0.1:0", "--zipkin-listen", "off"], in: dir)
+                     "--listen", "127.0.0.1:0", "--zipkin-listen", "off"], in: dir, environment: ["SHARD": nil])
                 #expect(unset.status != 0)
                 #expect(unset.stderr.contains("meshscope.yaml:18:"), "\(unset.stderr)")
                 #expect(unset.stderr.contains("environment variable \"SHARD\" is not set"), "\(unset.stderr)")

@@ -14,6 +14,8 @@ public actor KubernetesDiscovery {
     private var lastTargets: [Labels]?
     public private(set) var refreshFailures = 0
     public private(set) var refreshes = 0
+    /// Targets of the last good list; 0 before the first.
+    public var targetCount: Int { lastTargets?.count ?? 0 }
 
     public init(settings: KubernetesDiscoverySettings, logger: Logger, onUpdate: @escaping Update) {
         self.settings = settings

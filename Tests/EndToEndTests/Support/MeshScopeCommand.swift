@@ -38,10 +38,11 @@ enum MeshScopeCommand {
 
     /// Runs `meshscope ARGS` with stdout and stderr captured in files of `directory`;
     /// kills it if it has not exited within `timeout`.
-    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(60)) async throws -> Outcome {
+    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(60),
+                    environment: [String: String?] = [:]) async throws -> Outcome {
         let name = "cmd-\(UUID().uuidString.prefix(8))"
         let outPath = join(directory, "\(name).out"), errPath = join(directory, "\(name).err")
-        let process = try spawn(arguments, stdout: outPath, stderr: errPath)
+        let process = try spawn(arguments, stdout: outPath, stderr: errPath, environment: environment)
         let exited = await waitForExit(process, timeout: timeout)
         if !exited {
             kill(process.processIdentifier, SIGKILL)
@@ -57,7 +58,10 @@ enum MeshScopeCommand {
     }
 
     /// Starts `meshscope ARGS` with stdout and stderr appended to the given files.
-    static func spawn(_ arguments: [String], stdout: String, stderr: String) throws -> Process {
+    /// `environment` changes the child's copy of ours (nil removes a variable); ours is
+    /// never modified, as setenv races with other tests' threads.
+    static func spawn(_ arguments: [String], stdout: String, stderr: String,
+                      environment changes: [String: String?] = [:]) throws -> Process {
         for path in [stdout, stderr] where !FileManager.default.fileExists(atPath: path) {
             _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
@@ -69,6 +73,7 @@ enum MeshScopeCommand {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
         var environment = ProcessInfo.processInfo.environment
         environment["LOG_LEVEL"] = nil
+        for (name, value) in changes { environment[name] = value }
         process.environment = environment
         do {
             try process.run()

@@ -29,7 +29,7 @@ final class ServeProcess {
     /// Starts serve on `dataDir`; the log file is `<workDir>/serve-N.log` (N counts the
     /// starts in that directory, so restarts keep the earlier logs).
     static func start(dataDir: String, config: String?, workDir: String, extraArguments: [String] = [],
-                      timeout: Duration = .seconds(30)) async throws -> ServeProcess {
+                      timeout: Duration = .seconds(30), environment: [String: String?] = [:]) async throws -> ServeProcess {
         var arguments = ["serve", "--data-dir", dataDir, "--listen", "127.0.0.1:0"]
         if let config { arguments += ["--config", config] }
         if !extraArguments.contains("--zipkin-listen") { arguments += ["--zipkin-listen", "127.0.0.1:0"] }
@@ -37,7 +37,8 @@ final class ServeProcess {
         var index = 1
         while FileManager.default.fileExists(atPath: join(workDir, "serve-\(index).log")) { index += 1 }
         let logPath = join(workDir, "serve-\(index).log")
-        let process = try MeshScopeCommand.spawn(arguments, stdout: join(workDir, "serve-\(index).out"), stderr: logPath)
+        let process = try MeshScopeCommand.spawn(arguments, stdout: join(workDir, "serve-\(index).out"), stderr: logPath,
+                                                 environment: environment)
         let port: Int
         do {
             port = try await eventually("serve to log its listening address", timeout: timeout, every: .milliseconds(25),

@@ -18,8 +18,8 @@ public struct MeshScopeConfig: Sendable, Equatable {
             LimitsConfig.self,
             QueryConfig.self,
             ServerConfig.self,
-            RemoteWriteSection.self,
-            SpanForwardingSection.self,
+            ForwardingSection<RemoteWriteConfig>.self,
+            ForwardingSection<SpanForwardingConfig>.self,
         ]
     }
 

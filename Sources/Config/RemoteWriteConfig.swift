@@ -4,7 +4,9 @@ import Yams
 /// One `remote_write` entry, Prometheus' shape: every sample the collector stores is
 /// also sent to `url` (Mimir, Thanos Receive, VictoriaMetrics, Cortex, Prometheus with
 /// `--web.enable-remote-write-receiver`) with remote write 1.0.
-public struct RemoteWriteConfig: Sendable, Hashable {
+public struct RemoteWriteConfig: Sendable, Hashable, ForwardingEntry {
+    static let sectionKey = "remote_write"
+
     public var endpoint: ForwardEndpoint
     /// Applied to each outgoing series (after external labels); a dropped one is not sent.
     public var writeRelabelConfigs: [RelabelRule] = []
@@ -28,30 +30,10 @@ public struct RemoteWriteConfig: Sendable, Hashable {
     }
 }
 
-/// The `remote_write` list; names are unique (each has its own queue file).
-struct RemoteWriteSection: ConfigSection {
-    static let key = "remote_write"
-    var entries: [RemoteWriteConfig] = []
-
-    static func decode(_ node: ConfigNode, in _: MeshScopeConfig) throws(ConfigError) -> RemoteWriteSection {
-        var section = RemoteWriteSection()
-        for element in try node.list() {
-            let entry = try RemoteWriteConfig.decode(element)
-            if section.entries.contains(where: { $0.endpoint.name == entry.endpoint.name }) {
-                throw element.error("remote_write name \"\(entry.endpoint.name)\" is used twice (set distinct `name`s)")
-            }
-            section.entries.append(entry)
-        }
-        return section
-    }
-
-    var yamlNode: Node { .list(entries.map(\.yamlNode)) }
-}
-
 extension MeshScopeConfig {
     /// Remote-write destinations, in file order. Read at start; a change needs a restart.
     public var remoteWrite: [RemoteWriteConfig] {
-        get { self[section: RemoteWriteSection.self].entries }
-        set { self[section: RemoteWriteSection.self].entries = newValue }
+        get { self[section: ForwardingSection<RemoteWriteConfig>.self].entries }
+        set { self[section: ForwardingSection<RemoteWriteConfig>.self].entries = newValue }
     }
 }

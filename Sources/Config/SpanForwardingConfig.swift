@@ -3,7 +3,9 @@ import Yams
 /// One `span_forwarding` entry: every span the collector stores is also POSTed to a
 /// Zipkin-compatible `url` (Zipkin's `/api/v2/spans` on Cassandra or Elasticsearch,
 /// Jaeger's or the OpenTelemetry Collector's zipkin receiver, another MeshScope).
-public struct SpanForwardingConfig: Sendable, Hashable {
+public struct SpanForwardingConfig: Sendable, Hashable, ForwardingEntry {
+    static let sectionKey = "span_forwarding"
+
     public enum Encoding: String, Sendable, Hashable, CaseIterable {
         case json, proto3
     }
@@ -31,30 +33,10 @@ public struct SpanForwardingConfig: Sendable, Hashable {
     }
 }
 
-/// The `span_forwarding` list; names are unique (each has its own queue file).
-struct SpanForwardingSection: ConfigSection {
-    static let key = "span_forwarding"
-    var entries: [SpanForwardingConfig] = []
-
-    static func decode(_ node: ConfigNode, in _: MeshScopeConfig) throws(ConfigError) -> SpanForwardingSection {
-        var section = SpanForwardingSection()
-        for element in try node.list() {
-            let entry = try SpanForwardingConfig.decode(element)
-            if section.entries.contains(where: { $0.endpoint.name == entry.endpoint.name }) {
-                throw element.error("span_forwarding name \"\(entry.endpoint.name)\" is used twice (set distinct `name`s)")
-            }
-            section.entries.append(entry)
-        }
-        return section
-    }
-
-    var yamlNode: Node { .list(entries.map(\.yamlNode)) }
-}
-
 extension MeshScopeConfig {
     /// Span-forwarding destinations, in file order. Read at start; a change needs a restart.
     public var spanForwarding: [SpanForwardingConfig] {
-        get { self[section: SpanForwardingSection.self].entries }
-        set { self[section: SpanForwardingSection.self].entries = newValue }
+        get { self[section: ForwardingSection<SpanForwardingConfig>.self].entries }
+        set { self[section: ForwardingSection<SpanForwardingConfig>.self].entries = newValue }
     }
 }

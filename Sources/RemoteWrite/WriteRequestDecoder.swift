@@ -24,15 +24,13 @@ public enum WriteRequestDecoder {
             let k = try r.key(limit: limit)
             switch k >> 3 {
             case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    out.timeseries.append(try series(&r, limit: try r.length(limit: limit)))
-                } catch { throw error.under("timeseries[\(out.timeseries.count)]") }
+                out.timeseries.append(try r.field(k, R.lengthDelimited, at: at, "timeseries[\(out.timeseries.count)]") {
+                    (r: inout R) throws(Failure) in try series(&r, limit: try r.length(limit: limit))
+                })
             case 3:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    out.metadata.append(try metadata(&r, limit: try r.length(limit: limit)))
-                } catch { throw error.under("metadata[\(out.metadata.count)]") }
+                out.metadata.append(try r.field(k, R.lengthDelimited, at: at, "metadata[\(out.metadata.count)]") {
+                    (r: inout R) throws(Failure) in try metadata(&r, limit: try r.length(limit: limit))
+                })
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }
@@ -48,26 +46,28 @@ public enum WriteRequestDecoder {
             let at = r.i
             let k = try r.key(limit: limit)
             switch k >> 3 {
-            case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    try labels.add(try label(&r, limit: try r.length(limit: limit)), at: at)
-                } catch { throw error.under("labels[\(labels.pairs.count)]") }
+            case 1: try labelField(&r, k, at: at, limit: limit, into: &labels)
             case 2:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    samples.append(try sample(&r, limit: try r.length(limit: limit)))
-                } catch { throw error.under("samples[\(samples.count)]") }
+                samples.append(try r.field(k, R.lengthDelimited, at: at, "samples[\(samples.count)]") {
+                    (r: inout R) throws(Failure) in try sample(&r, limit: try r.length(limit: limit))
+                })
             case 3:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    exemplars.append(try exemplar(&r, limit: try r.length(limit: limit)))
-                } catch { throw error.under("exemplars[\(exemplars.count)]") }
+                exemplars.append(try r.field(k, R.lengthDelimited, at: at, "exemplars[\(exemplars.count)]") {
+                    (r: inout R) throws(Failure) in try exemplar(&r, limit: try r.length(limit: limit))
+                })
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }
         return RemoteTimeSeries(labels: try labels.labels(at: start, path: "labels"),
                                 samples: samples, exemplars: exemplars)
+    }
+
+    /// A `labels` entry of a series or an exemplar; a repeated name is an error at its path.
+    private static func labelField(_ r: inout R, _ k: UInt64, at: Int, limit: Int,
+                                   into labels: inout LabelCollector) throws(Failure) {
+        try r.field(k, R.lengthDelimited, at: at, "labels[\(labels.pairs.count)]") { (r: inout R) throws(Failure) in
+            try labels.add(try label(&r, limit: try r.length(limit: limit)), at: at)
+        }
     }
 
     static func label(_ r: inout R, limit: Int) throws(Failure) -> Label {
@@ -76,16 +76,8 @@ public enum WriteRequestDecoder {
             let at = r.i
             let k = try r.key(limit: limit)
             switch k >> 3 {
-            case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    l.name = try r.string(limit: limit)
-                } catch { throw error.under("name") }
-            case 2:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    l.value = try r.string(limit: limit)
-                } catch { throw error.under("value") }
+            case 1: l.name = try r.stringField(k, at: at, limit: limit, "name")
+            case 2: l.value = try r.stringField(k, at: at, limit: limit, "value")
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }
@@ -98,16 +90,8 @@ public enum WriteRequestDecoder {
             let at = r.i
             let k = try r.key(limit: limit)
             switch k >> 3 {
-            case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.fixed64, at: at)
-                    s.value = Double(bitPattern: try r.fixed64(limit: limit))
-                } catch { throw error.under("value") }
-            case 2:
-                do throws(Failure) {
-                    try r.expect(k, R.varint, at: at)
-                    s.timestamp = Int64(bitPattern: try r.varint(limit: limit))
-                } catch { throw error.under("timestamp") }
+            case 1: s.value = try r.doubleField(k, at: at, limit: limit, "value")
+            case 2: s.timestamp = try r.int64Field(k, at: at, limit: limit, "timestamp")
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }
@@ -124,21 +108,9 @@ public enum WriteRequestDecoder {
             let at = r.i
             let k = try r.key(limit: limit)
             switch k >> 3 {
-            case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    try labels.add(try label(&r, limit: try r.length(limit: limit)), at: at)
-                } catch { throw error.under("labels[\(labels.pairs.count)]") }
-            case 2:
-                do throws(Failure) {
-                    try r.expect(k, R.fixed64, at: at)
-                    value = Double(bitPattern: try r.fixed64(limit: limit))
-                } catch { throw error.under("value") }
-            case 3:
-                do throws(Failure) {
-                    try r.expect(k, R.varint, at: at)
-                    timestamp = Int64(bitPattern: try r.varint(limit: limit))
-                } catch { throw error.under("timestamp") }
+            case 1: try labelField(&r, k, at: at, limit: limit, into: &labels)
+            case 2: value = try r.doubleField(k, at: at, limit: limit, "value")
+            case 3: timestamp = try r.int64Field(k, at: at, limit: limit, "timestamp")
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }
@@ -153,21 +125,12 @@ public enum WriteRequestDecoder {
             let k = try r.key(limit: limit)
             switch k >> 3 {
             case 1:
-                do throws(Failure) {
-                    try r.expect(k, R.varint, at: at)
-                    m.metadata.type = MetricType(protoNumber: try r.varint(limit: limit))
-                } catch { throw error.under("type") }
-            case 2, 4, 5:
-                let name = k >> 3 == 2 ? "metric_family_name" : k >> 3 == 4 ? "help" : "unit"
-                do throws(Failure) {
-                    try r.expect(k, R.lengthDelimited, at: at)
-                    let s = try r.string(limit: limit)
-                    switch k >> 3 {
-                    case 2: m.familyName = s
-                    case 4: m.metadata.help = s
-                    default: m.metadata.unit = s
-                    }
-                } catch { throw error.under(name) }
+                m.metadata.type = MetricType(protoNumber: try r.field(k, R.varint, at: at, "type") {
+                    (r: inout R) throws(Failure) in try r.varint(limit: limit)
+                })
+            case 2: m.familyName = try r.stringField(k, at: at, limit: limit, "metric_family_name")
+            case 4: m.metadata.help = try r.stringField(k, at: at, limit: limit, "help")
+            case 5: m.metadata.unit = try r.stringField(k, at: at, limit: limit, "unit")
             default: try r.skip(key: k, at: at, limit: limit)
             }
         }

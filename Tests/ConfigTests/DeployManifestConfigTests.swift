@@ -42,6 +42,9 @@ import Testing
             let expanded = try EnvExpansion.expand(text, environment: ["SHARD": "\(shard)"], source: "sharded")
             let config = try MeshScopeConfig.parse(yaml: expanded, source: "sharded")
             #expect(config.global.externalLabels["shard"] == "\(shard)")
+            // Every shard sends to the same long-term store and span endpoint.
+            #expect(config.remoteWrite.map(\.endpoint.name) == ["mimir"])
+            #expect(config.spanForwarding.map(\.endpoint.name) == ["zipkin"])
             let job = try #require(config.scrapeConfigs.first { $0.jobName == "kubernetes-pods" })
             shards[shard] = job.targets(discovered: discovered).map(\.target)
         }

@@ -16,6 +16,7 @@ public struct RelabelRegex: Sendable, Hashable, CustomStringConvertible {
     public init(_ source: String) throws(RelabelError) {
         self.source = source
         do {
+            try RegexNestingError.check(source)
             let regex = try Regex("^(?s:" + source + ")$").matchingSemantics(.unicodeScalar)
             program = RelabelProgram(regex)
         } catch {

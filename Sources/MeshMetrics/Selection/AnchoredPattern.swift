@@ -9,6 +9,7 @@ struct AnchoredPattern: Sendable {
         literals = AnchoredPattern.literalAlternatives(source)
         do {
             // Prometheus compiles `^(?s:re)$`: fully anchored, `.` matching newlines too.
+            try RegexNestingError.check(source)
             program = CompiledPattern(try Regex("^(?s:" + source + ")$"))
         } catch {
             throw SelectorError(position: 0, message: "invalid regular expression \"\(source)\": \(error)")

@@ -1,3 +1,5 @@
+import MeshMetrics
+
 /// A regular expression compiled once at load time and matched against whole strings,
 /// as Envoy's `safe_regex` matches (RE2 syntax; Swift's regex dialect reads the common
 /// subset Istio users write).
@@ -13,6 +15,7 @@ public final class CompiledRegex: @unchecked Sendable, Hashable, CustomStringCon
     /// Nil with the compiler's reason when the pattern is invalid.
     public static func compile(_ pattern: String) -> Result<CompiledRegex, RegexProblem> {
         do {
+            try RegexNestingError.check(pattern)
             return .success(CompiledRegex(pattern: pattern, regex: try Regex(pattern)))
         } catch {
             return .failure(RegexProblem(message: "invalid regex '\(pattern)': \(error)"))

@@ -15,6 +15,7 @@ public struct LabelReplacer {
         do {
             // wholeMatch anchors at both ends, like Go's `^(?s:...)$`; the group is
             // non-capturing so `$1` still names the user's first group.
+            try RegexNestingError.check(pattern)
             regex = try Regex("(?s:" + pattern + ")").matchingSemantics(.unicodeScalar)
         } catch {
             throw FunctionError("invalid regular expression in label_replace(): " + pattern)

@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.36.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
     ],
     targets: [
         // Pure: labels, samples, chunk encoding, exposition parsing and writing. No I/O.
@@ -50,10 +53,20 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The mesh certificate authority: a self-signed root persisted on disk, CSR checks,
+        // short-lived SPIFFE workload certificates, and the workload side's key and CSR.
+        .target(name: "MeshCA", dependencies: [
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The sidecar's data path on SwiftNIO: HTTP/1.1 inbound and outbound listeners,
         // upstream pools, retries, timeouts, faults, mirroring, TCP pass-through, admin.
         .target(name: "Proxy", dependencies: [
-            "MeshPolicy",
+            "MeshPolicy", "MeshCA",
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOTLS", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,6 +88,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], exclude: ["FORMAT.md"]),
+        // Seeded mutational fuzzing (mutator and loop) shared by `bench fuzz` and the tests. Pure.
+        .target(name: "Fuzzing"),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -117,8 +132,11 @@ let package = Package(
         // HTTP routes: exposition endpoints, health, reload, the Prometheus query API.
         .target(name: "Server", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Config", "PromQL", "StorageQuery", "Traces", "AccessLogs", "LogFollow",
-            "ProcessMetrics", "WebUI", "ServiceGraph", "Dashboard", "Charts", "Outbox",
+            "ProcessMetrics", "WebUI", "ServiceGraph", "Dashboard", "Charts", "Outbox", "MeshCA",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -126,7 +144,7 @@ let package = Package(
         ]),
         .executableTarget(name: "MeshScopeCLI", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
-            "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph", "Outbox", "RemoteWrite",
+            "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph", "Outbox", "RemoteWrite", "Fuzzing", "MeshCA",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -137,7 +155,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
-        .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics"]),
+        .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics", "Fuzzing"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "MeshMetrics"]),
         .testTarget(name: "OutboxTests", dependencies: [
@@ -145,17 +163,24 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "TracesTests", dependencies: ["Traces"]),
-        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "Fuzzing"]),
+        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs", "Fuzzing"]),
         .testTarget(name: "LogFollowTests", dependencies: ["LogFollow", "MeshMetrics"]),
         .testTarget(name: "MeshPolicyTests", dependencies: ["MeshPolicy"]),
+        .testTarget(name: "MeshCATests", dependencies: [
+            "MeshCA",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ]),
         .testTarget(name: "ProxyTelemetryTests", dependencies: [
             "ProxyTelemetry", "MeshMetrics", "Traces", "ProcessMetrics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "ProxyTests", dependencies: [
-            "Proxy", "MeshPolicy",
+            "Proxy", "MeshPolicy", "MeshCA",
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -169,14 +194,14 @@ let package = Package(
         .testTarget(name: "ServiceGraphTests", dependencies: ["ServiceGraph", "MeshMetrics"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "MeshMetrics", "Fuzzing"]),
         .testTarget(name: "PromQLTestScriptTests", dependencies: ["PromQLTestScript", "MeshMetrics"]),
         .testTarget(name: "PromQLConformanceTests", dependencies: [
             "PromQL", "PromQLTestScript", "MeshMetrics", "Storage", "StorageQuery",
         ], exclude: ["known-failures.txt"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces", "AccessLogs"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces", "RemoteWrite",
+            "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces", "RemoteWrite", "MeshCA",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

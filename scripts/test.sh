@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing (prometheus brings promtool and a real
 # Prometheus server for the federation tests, python3 runs the query API's client test,
-# chromium and chromium-driver the web UI walk),
+# chromium and chromium-driver the web UI walk; sqlite3, openssl and curl are what the kill,
+# disk-full and listener TLS tests check and connect with),
 # build once, run every test. The Zipkin reporter round trips (ZipkinReporterTests) need
 # real reporters from PyPI: they are installed, at the versions pinned in
 # Tests/python/requirements-reporters.txt, into a virtualenv at .build/py-reporters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh prometheus python3 python3-venv chromium chromium-driver
+source scripts/ensure-deps.sh prometheus python3 python3-venv chromium chromium-driver sqlite3 openssl curl
 
 # A pinned virtualenv of /usr/bin/python3 at $1 from requirements file $2 (extra pip
 # flags after), rebuilt only when the requirements changed since it was made.

@@ -17,6 +17,11 @@ public struct LimitsConfig: Sendable, Hashable {
     public var maxLabelValueLength: Int
     /// A scrape exposing more distinct series than this fails; 0 means no limit.
     public var maxSeriesPerScrape: Int
+    /// A scrape that would create a series for a metric name already holding this many
+    /// series in storage fails as a whole (as Prometheus' `sample_limit`); 0 means no limit.
+    public var maxSeriesPerMetric: Int = 0
+    /// Token bucket per client IP on the ingest routes; off by default.
+    public var ingestRateLimit = IngestRateLimit()
 
     public init(
         maxBodyBytes: Int = LimitsConfig.defaultMaxBodyBytes,
@@ -43,7 +48,7 @@ extension LimitsConfig: ConfigSection {
     static func decode(_ node: ConfigNode, in _: MeshScopeConfig) throws(ConfigError) -> LimitsConfig {
         let map = try node.mapping(allowed: [
             "max_body_bytes", "max_scrape_bytes", "max_label_name_length",
-            "max_label_value_length", "max_series_per_scrape",
+            "max_label_value_length", "max_series_per_scrape", "max_series_per_metric", "ingest_rate_limit",
         ])
         var limits = LimitsConfig()
         if let value = map["max_body_bytes"] {
@@ -57,6 +62,8 @@ extension LimitsConfig: ConfigSection {
         if let value = map["max_label_name_length"] { limits.maxLabelNameLength = try value.count() }
         if let value = map["max_label_value_length"] { limits.maxLabelValueLength = try value.count() }
         if let value = map["max_series_per_scrape"] { limits.maxSeriesPerScrape = try value.count() }
+        if let value = map["max_series_per_metric"] { limits.maxSeriesPerMetric = try value.count() }
+        if let value = map["ingest_rate_limit"] { limits.ingestRateLimit = try IngestRateLimit.decode(value) }
         return limits
     }
 
@@ -67,6 +74,8 @@ extension LimitsConfig: ConfigSection {
             ("max_label_name_length", .number(maxLabelNameLength)),
             ("max_label_value_length", .number(maxLabelValueLength)),
             ("max_series_per_scrape", .number(maxSeriesPerScrape)),
+            ("max_series_per_metric", .number(maxSeriesPerMetric)),
+            ("ingest_rate_limit", ingestRateLimit.yamlNode),
         ])
     }
 }

@@ -18,8 +18,11 @@ public struct MeshScopeConfig: Sendable, Equatable {
             LimitsConfig.self,
             QueryConfig.self,
             ServerConfig.self,
+            AuthConfig.self,
+            ListenerTLSConfig.self,
             ForwardingSection<RemoteWriteConfig>.self,
             ForwardingSection<SpanForwardingConfig>.self,
+            CAConfig.self,
         ]
     }
 

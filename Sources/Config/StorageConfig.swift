@@ -12,13 +12,19 @@ public struct StorageConfig: Sendable, Hashable {
     public var retention: PromDuration
     /// What a completed commit survives; see `Durability`.
     public var durability: Durability
+    /// Largest size of each database file (metrics.db, traces.db, logs.db; WAL excluded),
+    /// in bytes; 0 means no limit. Past it ingest is refused as on a full disk (507) until
+    /// retention frees pages or the limit is raised (restart).
+    public var maxBytes: Int
 
     public init(
         retention: PromDuration = StorageConfig.defaultRetention,
-        durability: Durability = .normal
+        durability: Durability = .normal,
+        maxBytes: Int = 0
     ) {
         self.retention = retention
         self.durability = durability
+        self.maxBytes = maxBytes
     }
 }
 
@@ -35,7 +41,7 @@ extension StorageConfig: ConfigSection {
         if let entry = map.entries.first(where: { $0.name == "max_chunk_samples" }) {
             throw entry.key.error("not configurable: chunks hold at most \(maxChunkSamples) samples")
         }
-        try map.rejectUnknownKeys(allowed: ["retention", "durability"])
+        try map.rejectUnknownKeys(allowed: ["retention", "durability", "max_bytes"])
 
         var storage = StorageConfig()
         if let value = map["retention"] {
@@ -45,6 +51,10 @@ extension StorageConfig: ConfigSection {
         if let value = map["durability"] {
             storage.durability = try value.choice(of: Durability.self)
         }
+        if let value = map["max_bytes"] {
+            storage.maxBytes = try value.count()
+            if storage.maxBytes != 0 && storage.maxBytes < 1 << 20 { throw value.error("must be 0 (no limit) or at least 1048576 (1 MiB)") }
+        }
         return storage
     }
 
@@ -52,6 +62,7 @@ extension StorageConfig: ConfigSection {
         .section([
             ("retention", .duration(retention)),
             ("durability", .text(durability.rawValue)),
+            ("max_bytes", .number(maxBytes)),
         ])
     }
 }

@@ -5,5 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks that print figures for BENCHMARKS.md.",
         subcommands: [BenchIngestCommand.self, BenchQueryCommand.self, BenchTracesCommand.self, BenchLogsCommand.self, BenchProxyCommand.self,
-                      BenchUICommand.self, BenchForwardCommand.self])
+                      BenchUICommand.self, BenchForwardCommand.self, BenchSoakCommand.self,
+                      BenchKillCommand.self, BenchFuzzCommand.self])
 }

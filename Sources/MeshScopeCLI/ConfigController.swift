@@ -12,6 +12,12 @@ actor ConfigController {
     private let discovery: TargetDiscovery
     private let overrides: @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig
     private let logger: Logger
+    /// Tokens, rate limit, TLS files and series limit (`ListenerSecuritySetup`); a message refuses the file.
+    private var securityHook: (@Sendable (MeshScopeConfig) async -> String?)?
+
+    func setSecurityHook(_ hook: @escaping @Sendable (MeshScopeConfig) async -> String?) {
+        securityHook = hook
+    }
 
     init(path: String?, expandEnv: Bool = false, current: MeshScopeConfig, discovery: TargetDiscovery,
          overrides: @escaping @Sendable (MeshScopeConfig) throws(ConfigError) -> MeshScopeConfig, logger: Logger) {
@@ -55,6 +61,10 @@ actor ConfigController {
         // The forwarding queues and their observers are set up once, at start.
         if next.remoteWrite != current.remoteWrite || next.spanForwarding != current.spanForwarding {
             logger.warning("remote_write and span_forwarding changes need a restart; the running queues keep going")
+        }
+        if let failure = await securityHook?(next) {
+            logger.error("config reload rejected; keeping the running config", metadata: ["error": "\(failure)"])
+            return failure
         }
         current = next
         await discovery.apply(next)

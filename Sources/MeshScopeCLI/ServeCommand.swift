@@ -64,15 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
             lock = try DataDirectoryLock(directory: settings.server.dataDir)
             store = try MetricsStore(directory: settings.server.dataDir,
                                      durability: settings.storage.durability == .full ? .full : .normal,
-                                     logger: Logger(label: "meshscope.storage"))
+                                     logger: Logger(label: "meshscope.storage"), maxBytes: settings.storage.maxBytes)
             traces = try TraceStore(directory: settings.server.dataDir,
                                     durability: settings.storage.durability == .full ? .full : .normal,
                                     options: TraceStoreOptions(strictTraceId: settings.traces.strictTraceId,
                                                                autocompleteKeys: settings.traces.autocompleteKeys),
-                                    logger: Logger(label: "meshscope.storage.traces"))
+                                    logger: Logger(label: "meshscope.storage.traces"), maxBytes: settings.storage.maxBytes)
             logs = try LogStore(directory: settings.server.dataDir,
                                 durability: settings.storage.durability == .full ? .full : .normal,
-                                logger: Logger(label: "meshscope.storage.logs"))
+                                logger: Logger(label: "meshscope.storage.logs"), maxBytes: settings.storage.maxBytes)
         } catch {
             throw CommandFailure.fail("\(error)")
         }
@@ -87,12 +87,16 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.fail("cannot open the forwarding queues: \(error)")
         }
+        try CertificateAuthoritySetup.start(settings, logger: Logger(label: "meshscope.ca"))
         let scrapes = ScrapeManager(store: store, client: client, userAgent: "MeshScope/\(MeshScope.version)",
                                     logger: Logger(label: "meshscope.scrape"))
         let discovery = TargetDiscovery(scrapes: scrapes, logger: Logger(label: "meshscope.discovery"))
         let controller = ConfigController(path: config, expandEnv: configExpandEnv, current: settings,
                                           discovery: discovery, overrides: flagOverrides, logger: logger)
         await discovery.apply(settings)
+        let securityLogger = Logger(label: "meshscope.security")
+        let security = try await ListenerSecuritySetup.start(settings, store: store, logger: securityLogger)
+        await controller.setSecurityHook(ListenerSecuritySetup.reloadHook(security, store: store, logger: securityLogger))
 
         var context = ServerContext(store: store, scrapes: scrapes, version: MeshScope.version,
                                     externalLabels: settings.global.externalLabels, traces: traces, logs: logs,
@@ -101,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
         context.forwarding = forwarding.channels
         context.discoveryStatistics = { await discovery.statistics() }
         let app = MeshScopeServer.application(context, host: address.host, port: address.port,
-                                              logger: Logger(label: "meshscope.http"))
+                                              logger: Logger(label: "meshscope.http"), security: security)
         let retentionLogger = Logger(label: "meshscope.retention")
         let retention = RetentionService(signal: "metrics", logger: retentionLogger,
                                          retentionMilliseconds: { await controller.retentionMilliseconds },
@@ -127,10 +131,11 @@ struct ServeCommand: AsyncParsableCommand {
             .init(service: AccessLogTailService(logs: logs, logger: logsLogger) { await controller.current.accessLogs }),
         ]
         services += forwarding.services.map { .init(service: $0) }
+        services += ListenerSecuritySetup.services(security)
         if case .listen(let zipkinAddress) = ZipkinListen(zipkinListen) {
             services.append(.init(service: MeshScopeServer.zipkinApplication(
                 context, traces: traces, host: zipkinAddress.host, port: zipkinAddress.port,
-                logger: Logger(label: "meshscope.zipkin"))))
+                logger: Logger(label: "meshscope.zipkin"), security: security)))
         }
         let reloadOnHangup = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {

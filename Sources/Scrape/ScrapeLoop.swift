@@ -94,12 +94,34 @@ struct ScrapeLoop {
         do {
             try await store.append(batch)
             previousSeries = current
+        } catch let limit as SeriesLimitError {
+            await failOnSeriesLimit(limit, health: &health, at: start)
         } catch {
             health.state = .down
             health.lastError = "storing samples failed: \(error)"
             logger.error("scrape not stored", metadata: ["target": "\(target.url)", "error": "\(error)"])
         }
         await board.update(health)
+    }
+
+    /// `limits.max_series_per_metric` refused the batch: the scrape fails as a whole, as
+    /// with Prometheus' `sample_limit` (`up` 0, the error on `/targets`, the series of the
+    /// last good scrape go stale).
+    private mutating func failOnSeriesLimit(_ limit: SeriesLimitError, health: inout TargetHealth, at start: Int64) async {
+        health.state = .down
+        health.lastError = limit.description
+        var failed = AppendBatch()
+        for series in previousSeries {
+            failed.append(series, Sample(timestamp: start, value: StaleNaN.value))
+        }
+        appendReport(health, at: start, to: &failed)
+        previousSeries = []
+        do {
+            try await store.append(failed)
+        } catch {
+            logger.error("scrape report not stored", metadata: ["target": "\(target.url)", "error": "\(error)"])
+        }
+        logger.debug("scrape refused by max_series_per_metric", metadata: ["target": "\(target.url)", "error": "\(limit)"])
     }
 
     /// `up`, `scrape_duration_seconds`, `scrape_samples_scraped`, as Prometheus writes them.

@@ -10,16 +10,18 @@ import WebUI
 /// pages (`WebRoutes`).
 public enum MeshScopeServer {
     /// The routes, with the web pages when their files can be loaded.
-    public static func router(_ context: ServerContext) -> Router<BasicRequestContext> {
-        router(context, web: WebRoutes.load(context))
+    public static func router(_ context: ServerContext, security: ListenerSecurity = .open()) -> Router<BasicRequestContext> {
+        router(context, web: WebRoutes.load(context), security: security)
     }
 
-    static func router(_ context: ServerContext, web: Result<WebSite, WebLoadError>) -> Router<BasicRequestContext> {
+    static func router(_ context: ServerContext, web: Result<WebSite, WebLoadError>,
+                       security: ListenerSecurity = .open()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
+        router.add(middleware: SecurityMiddleware(security: security))
         let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,
                                       http: context.requestMetrics, forwarding: context.forwarding,
-                                      discovery: context.discoveryStatistics,
+                                      discovery: context.discoveryStatistics, security: security,
                                       version: context.version)
         router.get("/metrics") { request, _ -> Response in
             ResponseEncoding.exposition(await selfMetrics.render(), contentType: ExpositionFormat.prometheusText.contentType,
@@ -46,6 +48,7 @@ public enum MeshScopeServer {
         APIRoutes.register(on: router, context: context)
         if let traces = context.traces { ZipkinRoutes.register(on: router, context: context, traces: traces) }
         if let logs = context.logs { LogRoutes.register(on: router, context: context, logs: logs) }
+        CARoutes.register(on: router, context: context)
         if case .success(let site) = web { WebRoutes.register(on: router, context: context, site: site) }
         return router
     }
@@ -54,16 +57,18 @@ public enum MeshScopeServer {
     /// bound port once the socket is open. When the web UI's files cannot be found or parsed
     /// the application fails before listening, with a message naming the places tried.
     public static func application(
-        _ context: ServerContext, host: String, port: Int, logger: Logger,
+        _ context: ServerContext, host: String, port: Int, logger: Logger, security: ListenerSecurity = .open(),
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let web = WebRoutes.load(context)
         var application = Application(
-            router: router(context, web: web),
+            router: router(context, web: web, security: security),
+            server: .meshScope(tls: security.tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "MeshScope/\(context.version)"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                logger.notice("listening", metadata: ["listener": "http", "address": "\(host):\(bound)"])
+                logger.notice("listening", metadata: ["listener": "http", "address": "\(host):\(bound)",
+                                                      "scheme": "\(security.tls == nil ? "http" : "https")"])
                 await onListening(bound)
             },
             logger: logger)

@@ -13,6 +13,8 @@ struct SelfMetrics {
     let http: HTTPRequestMetrics
     var forwarding: [ForwardChannel] = []
     var discovery: @Sendable () async -> [DiscoveryStatistics] = { [] }
+    /// Auth and rate-limit counters (`+Security`); nil renders zeros.
+    var security: ListenerSecurity?
     let version: String
 
     func render() async -> [UInt8] {
@@ -60,6 +62,7 @@ struct SelfMetrics {
         renderHTTP(&writer)
         renderForwarding(&writer)
         renderDiscovery(&writer, await discovery())
+        await renderSecurity(&writer)
         let process = ProcessStats.current()
         gauge(&writer, "process_resident_memory_bytes", "Resident memory size in bytes.",
               [([:], Double(process.residentMemoryBytes ?? 0))])

@@ -10,21 +10,26 @@ public actor MetricsStore {
     public nonisolated let reader: MetricsReader
     public nonisolated let path: String
     private let pool: DatabasePool
-    private let writer: HeadWriter
+    let writer: HeadWriter
     private let logger: Logger
     private var samplesAppended: Int64 = 0
+    /// `limits.max_series_per_metric` (0 = none) and the appends it refused; see `+SeriesLimit`.
+    var maxSeriesPerMetric = 0
+    var seriesLimitRejectionCount = 0
     /// Told the entries each commit stored (not duplicates, conflicts or out-of-order ones).
     public nonisolated let appended = AppendObservers<[AppendBatch.Entry]>()
 
     public static let fileName = "metrics.db"
 
-    public init(directory: String, durability: Durability = .normal, logger: Logger = Logger(label: "meshscope.storage")) throws {
+    /// `maxBytes` (0: no limit) caps metrics.db; past it commits fail with `StorageError.full`.
+    public init(directory: String, durability: Durability = .normal, logger: Logger = Logger(label: "meshscope.storage"),
+                maxBytes: Int = 0) throws {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         let loaded: HeadWriter
         do {
             // 16 KiB pages hold ~64 chunk rows each, so the slack SQLite leaves per page
             // costs a few percent of the file instead of a tenth.
-            pool = try SQLiteFile.openPool(path: path, durability: durability, pageSize: 16384)
+            pool = try SQLiteFile.openPool(path: path, durability: durability, pageSize: 16384, maxBytes: maxBytes)
             try MetricsSchema.migrator.migrate(pool)
             loaded = try pool.read { db in try HeadWriter.load(db) }
         } catch let error as StorageError {
@@ -43,6 +48,7 @@ public actor MetricsStore {
     /// Appends and commits one batch; returns only once it is durable.
     @discardableResult
     public func append(_ batch: AppendBatch) throws -> AppendSummary {
+        try checkSeriesLimit(batch)
         var summary = AppendSummary()
         let observed = !appended.isEmpty
         var stored: [AppendBatch.Entry] = []
@@ -59,6 +65,7 @@ public actor MetricsStore {
         } catch {
             writer.didRollback()
             logger.error("metrics commit failed", metadata: ["error": "\(error)"])
+            if let full = StorageFull.error(error, path: path) { throw full }
             throw StorageError.database("commit failed: \(error)")
         }
         writer.didCommit()

@@ -16,6 +16,9 @@ final class SeriesRegistry {
     /// Last series id of every pair's postings list, to delta-encode appends.
     private var postingsTail: [Int64: Int64] = [:]
     private var pendingTails: [Int64: Int64] = [:]
+    /// Series per `__name__`, for `limits.max_series_per_metric`: one counter per metric
+    /// name, kept in step with `labelsByID`.
+    private(set) var seriesPerName: [String: Int] = [:]
 
     var seriesCount: Int { labelsByID.count }
     var allSeriesIDs: Dictionary<Int64, Labels>.Keys { labelsByID.keys }
@@ -110,6 +113,7 @@ final class SeriesRegistry {
         for (id, _) in pendingSeries {
             guard let labels = labelsByID.removeValue(forKey: id) else { continue }
             seriesByHash[labels.stableHash]?.removeAll { $0.id == id }
+            countName(of: labels, by: -1)
         }
         for (id, label) in pendingPairs {
             pairIDs[label] = nil
@@ -124,6 +128,7 @@ final class SeriesRegistry {
         for id in seriesIDs {
             guard let labels = labelsByID.removeValue(forKey: id) else { continue }
             seriesByHash[labels.stableHash]?.removeAll { $0.id == id }
+            countName(of: labels, by: -1)
         }
     }
 
@@ -151,5 +156,12 @@ final class SeriesRegistry {
     private func insertInMemory(id: Int64, labels: Labels) {
         labelsByID[id] = labels
         seriesByHash[labels.stableHash, default: []].append((id, labels))
+        countName(of: labels, by: 1)
+    }
+
+    private func countName(of labels: Labels, by delta: Int) {
+        let name = labels.metricName ?? ""
+        let count = seriesPerName[name, default: 0] + delta
+        seriesPerName[name] = count > 0 ? count : nil
     }
 }

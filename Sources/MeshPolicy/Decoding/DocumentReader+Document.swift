@@ -45,6 +45,22 @@ extension DocumentReader {
             } else {
                 decoded.content = destinationRule(spec, name: name ?? "", namespace: namespace).map { .destinationRule($0) } ?? .invalid
             }
+        case ("security.istio.io", "PeerAuthentication"):
+            guard Self.securityVersions.contains(version) else {
+                error(top["apiVersion"] ?? root,
+                      "unsupported apiVersion '\(apiVersion ?? "")' for PeerAuthentication (use security.istio.io/v1 or v1beta1)")
+                return decoded
+            }
+            guard requireName(root) else { return decoded }
+            warnUnknownTopLevel(top)
+            // An empty spec is allowed: every field is optional (UNSET mode).
+            var policy: PeerAuthentication? = PeerAuthentication(name: name ?? "", namespace: namespace)
+            if let spec = top["spec"] {
+                policy = peerAuthentication(spec, name: name ?? "", namespace: namespace)
+            }
+            if let policy {
+                decoded.content = .peerAuthentication(policy)
+            }
         case ("meshscope", "ProxyConfig"):
             guard version == "v1" else {
                 error(top["apiVersion"] ?? root, "unsupported apiVersion '\(apiVersion ?? "")' for ProxyConfig (use meshscope/v1)")

@@ -116,7 +116,14 @@ extension DocumentReader {
             error(modeNode, "unknown TLS mode '\(mode)' (DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL)")
             return nil
         }
-        warning(node, "tls mode \(mode) is recorded but not applied yet")
+        switch mode {
+        case "SIMPLE", "MUTUAL":
+            warning(node, "tls mode \(mode) (certificates of your own) is recorded but not applied")
+        case "ISTIO_MUTUAL":
+            warning(node, "tls mode ISTIO_MUTUAL is recorded but not applied unless the proxy has mesh certificates (meshscope proxy --ca-url)")
+        default:
+            break
+        }
         return ClientTLSSettings(mode: mode, sni: string(fields["sni"]))
     }
 }

@@ -4,6 +4,8 @@ public struct PolicyDocument: Sendable, Hashable {
         case virtualService(VirtualService)
         case destinationRule(DestinationRule)
         case proxyConfig(ProxyConfig)
+        /// Applied to the inbound listener (see `PeerAuthenticationResolver`).
+        case peerAuthentication(PeerAuthentication)
         /// A kind MeshScope reads but does not apply (Gateway, ServiceEntry, Deployment...).
         case notApplied
         /// Too broken to decode (not a mapping, no kind, no spec); findings say why.

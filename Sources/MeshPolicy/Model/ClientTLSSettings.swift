@@ -1,4 +1,5 @@
-/// A DestinationRule's `tls`, recorded for the coming mTLS work and not applied yet.
+/// A DestinationRule's `tls`. `ISTIO_MUTUAL` (mesh certificates) and `DISABLE` are
+/// applied by the outbound data path; `SIMPLE` and `MUTUAL` are recorded only.
 public struct ClientTLSSettings: Sendable, Hashable {
     /// `DISABLE`, `SIMPLE`, `MUTUAL` or `ISTIO_MUTUAL`.
     public var mode: String

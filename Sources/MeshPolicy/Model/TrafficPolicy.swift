@@ -5,7 +5,7 @@ public struct TrafficPolicy: Sendable, Hashable {
     public var loadBalancer: LoadBalancerSettings?
     public var connectionPool: ConnectionPoolSettings?
     public var outlierDetection: OutlierDetectionSettings?
-    /// Recorded for the coming mTLS work; not applied yet.
+    /// `ISTIO_MUTUAL` and `DISABLE` are applied to outbound connections; see `ClientTLSSettings`.
     public var tls: ClientTLSSettings?
     public var portLevelSettings: [PortTrafficPolicy]
 

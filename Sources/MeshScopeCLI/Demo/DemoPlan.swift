@@ -48,7 +48,8 @@ struct DemoPlan: Sendable {
                 try write(DemoConfigFiles.proxyConfig(for: workload, in: topology, collectorPort: collectorPort), to: file)
                 launches.append(DemoSupervisor.Launch(
                     name: proxyName(workload), role: "sidecar",
-                    arguments: ["proxy", file] + policyFiles + ["--drain-grace", "2", "--log-level", "notice"],
+                    arguments: ["proxy", file] + policyFiles + ["--drain-grace", "2", "--log-level", "notice",
+                                                                "--ca-url", "http://127.0.0.1:\(collectorPort)"],
                     readyMarker: "proxy listening"))
             }
         }

@@ -12,7 +12,7 @@ enum DemoScenario: String, CaseIterable, Sendable, ExpressibleByArgument {
 
     /// The policy files the sidecars load, in `Deploy/demo`.
     var policyFiles: [String] {
-        let shared = ["destination-rules.yaml", "virtual-services.yaml"]
+        let shared = ["destination-rules.yaml", "virtual-services.yaml", "peer-authentication.yaml"]
         switch self {
         case .steady: return shared + ["reviews.yaml", "ratings.yaml"]
         case .faults: return shared + ["reviews.yaml", "ratings-faults.yaml"]

@@ -48,6 +48,12 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "Worker threads (event loops), as Envoy's --concurrency. Default: one per core.")
     var concurrency: Int?
 
+    @Option(help: "File holding the collector's ingest token (auth.ingest_tokens), sent as Authorization: Bearer with shipped spans and access logs; re-read before every send.")
+    var collectorTokenFile: String?
+
+    @OptionGroup(title: "mTLS")
+    var mtls: ProxyMTLSOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one YAML file") }
         if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1...256") }
@@ -76,14 +82,22 @@ struct ProxyCommand: AsyncParsableCommand {
             TelemetrySettings.collector($0, service: proxy.workload.app, samplingPercentage: proxy.tracingSamplingPercentage,
                                         accessLog: accessLog)
         } ?? TelemetrySettings(samplingPercentage: proxy.tracingSamplingPercentage, accessLog: accessLog)
+        if let collectorTokenFile {
+            // Fail at start on an unreadable file rather than on the first shipped batch.
+            _ = try CollectorToken.read(collectorTokenFile)
+            settings.spans?.bearerTokenFile = collectorTokenFile
+            settings.accessLogShipping?.bearerTokenFile = collectorTokenFile
+        }
         settings.nodeID = "sidecar~\(host)~\(proxy.workload.name).\(proxy.workload.namespace)~\(proxy.workload.namespace).svc.cluster.local"
         let telemetry = try SidecarTelemetry(identity: identity, settings: settings, logger: logger)
         let current = CurrentProxyConfig(proxy)
         let observer = TelemetryObserver(telemetry: telemetry, proxy: proxy) { current.value }
+        let meshTLS = try await mtls.start(workload: proxy.workload, logger: logger)
         let server = ProxyServer(
             config: config, observer: observer,
             adminHooks: AdminHooks(prometheusText: { telemetry.metricsText(openMetrics: $0) }, statsText: { telemetry.statsText() }),
-            options: ProxyServerOptions(host: host, drainGracePeriod: .milliseconds(Int64(drainGrace * 1000))),
+            options: ProxyServerOptions(host: host, drainGracePeriod: .milliseconds(Int64(drainGrace * 1000)),
+                                        meshTLS: meshTLS),
             logger: logger)
         let reloads = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {
@@ -107,7 +121,8 @@ struct ProxyCommand: AsyncParsableCommand {
             }
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: server), .init(service: TelemetryService(telemetry: telemetry))],
+            services: [.init(service: server), .init(service: TelemetryService(telemetry: telemetry))]
+                + (meshTLS.map { [.init(service: $0.certificates)] } ?? []),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         defer {
             reloads.cancel()

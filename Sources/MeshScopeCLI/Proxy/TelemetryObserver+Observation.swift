@@ -9,19 +9,24 @@ extension TelemetryObserver {
     func observation(_ request: ObservedRequest, trace: TraceContext) -> RequestObservation {
         let outbound = request.reporter == .source
         let proxy = config()
-        let source = outbound ? identity : (PeerHeader.decode(request.traceHeadersReceived[PeerHeader.name]) ?? .unknown)
+        var source = outbound ? identity : (PeerHeader.decode(request.traceHeadersReceived[PeerHeader.name]) ?? .unknown)
+        // mTLS: the principal is the verified client certificate's, not what a header claims.
+        if !outbound, request.downstreamMutualTLS, let principal = request.downstreamPeerPrincipal {
+            source.principal = principal
+        }
         // Answered before a cluster was chosen (an injected abort, no route): the service the
         // authority names, resolved in this workload's namespace as Istio does.
         let serviceHost = request.destinationService ?? Self.serviceHost(request.authority, proxy: proxy)
-        let destination = outbound ? peer(serviceHost, labels: request.upstreamEndpointLabels, proxy: proxy)
+        var destination = outbound ? peer(serviceHost, labels: request.upstreamEndpointLabels, proxy: proxy)
                                    : identity
+        if outbound, let principal = request.upstreamPeerPrincipal { destination.principal = principal }
         let host = outbound ? (serviceHost ?? ServiceHost(request.authority).name)
                             : "\(proxy.workload.app).\(proxy.workload.namespace).svc.cluster.local"
         let flags = request.responseFlagsText == "-" ? [] : request.responseFlagsText.split(separator: ",").map(String.init)
         return RequestObservation(
             reporter: outbound ? .source : .destination, source: source, destination: destination,
             destinationServiceHost: host, responseCode: request.responseCode, responseFlags: flags,
-            connectionSecurityPolicy: outbound ? .unknown : .none,
+            connectionSecurityPolicy: Self.securityPolicy(request),
             startMicros: request.startTimeMicros, durationMicros: request.durationMicros,
             requestBytes: Int64(request.requestBytes), responseBytes: Int64(request.responseBytes),
             method: request.method, path: request.path, authority: request.authority,
@@ -30,6 +35,14 @@ extension TelemetryObserver {
             downstreamLocalAddress: request.downstreamLocalAddress, downstreamRemoteAddress: request.downstreamRemoteAddress,
             routeName: request.routeName, attemptCount: max(1, request.attemptCount),
             upstreamServiceTimeMillis: request.upstreamServiceTimeMicros.map { $0 / 1000 }, trace: trace)
+    }
+
+    /// Istio's `connection_security_policy`: the destination reporter says what the
+    /// inbound connection was (`mutual_tls` only with a verified client certificate); the
+    /// source reporter cannot see the server's policy and says `unknown`, as Istio does.
+    static func securityPolicy(_ request: ObservedRequest) -> ConnectionSecurityPolicy {
+        guard request.reporter == .destination else { return .unknown }
+        return request.downstreamMutualTLS ? .mutualTLS : .none
     }
 
     /// The mesh service's FQDN for an authority (`ratings:9080`, `ratings.default`), when the

@@ -128,6 +128,7 @@ final class EventLoopExchange {
     }
 
     private func send(on connection: UpstreamConnection) {
+        record.upstreamPeerPrincipal = connection.peerPrincipal
         self.connection = connection
         phase = .awaitingHead
         let head = forwarder.upstreamHead(request, plan: plan, attempt: record.attemptCount, record: record)

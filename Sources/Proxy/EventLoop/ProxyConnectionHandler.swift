@@ -42,17 +42,35 @@ final class ProxyConnectionHandler: ChannelInboundHandler {
         self.session = session
     }
 
+    /// How the connection arrived (told by `PeerCertificateHandler` after an mTLS handshake).
+    private var security = DownstreamSecurity.plaintext
+
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        // Added after the first bytes by `InboundSecuritySniffer`: the channel is active already.
+        if context.channel.isActive { register(context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        register(context)
+        context.fireChannelActive()
+    }
+
+    private func register(_ context: ChannelHandlerContext) {
+        guard registryID == nil else { return }
         guard let id = session.registry.register(context.channel) else {
             context.close(promise: nil)
             return
         }
         registryID = id
-        context.fireChannelActive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let security = event as? DownstreamSecurity {
+            self.security = security
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -89,8 +107,13 @@ final class ProxyConnectionHandler: ChannelInboundHandler {
             if let registryID { session.registry.setBusy(registryID, true) }
             began = .now
             requestBytes = 0
-            let (request, record) = session.begin(head, remote: context.channel.remoteAddress,
-                                                  local: context.channel.localAddress)
+            let (request, begun) = session.begin(head, remote: context.channel.remoteAddress,
+                                                 local: context.channel.localAddress)
+            var record = begun
+            if case .mutualTLS(let principal) = security {
+                record.downstreamMutualTLS = true
+                record.downstreamPeerPrincipal = principal
+            }
             if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))),
                                       promise: nil)

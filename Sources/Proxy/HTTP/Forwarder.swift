@@ -105,6 +105,7 @@ struct Forwarder: Sendable {
                 let response = try await attempt(request, head: head, cluster: cluster, endpoint: endpoint.address,
                                                  deadline: attemptDeadline)
                 (outcome, started, failure) = (.response(status: Int(response.head.status.code)), response, nil)
+                record.upstreamPeerPrincipal = response.connection.peerPrincipal
                 record.upstreamServiceTimeMicros = Self.micros(attemptStart.duration(to: .now))
             } catch let error as UpstreamFailure {
                 (outcome, started, failure) = (error.outcome, nil, error)

@@ -32,7 +32,7 @@ enum HTTPListener {
             }
     }
 
-    private static func bootstrap(_ group: any EventLoopGroup) -> ServerBootstrap {
+    static func bootstrap(_ group: any EventLoopGroup) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)

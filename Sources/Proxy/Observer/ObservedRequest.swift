@@ -56,6 +56,13 @@ public struct ObservedRequest: Sendable, Hashable {
     /// Tracing headers the observer asked to send upstream instead (see
     /// `ProxyObserver.upstreamTraceHeaders`).
     public var traceHeadersInjected: [String: String]
+    /// Inbound: the connection was mTLS with a client certificate from the mesh root.
+    public var downstreamMutualTLS = false
+    /// Inbound: the client certificate's SPIFFE URI (verified), nil without mTLS.
+    public var downstreamPeerPrincipal: String?
+    /// Outbound: the SPIFFE URI of the upstream's certificate when the connection of the
+    /// last attempt was mTLS, nil when it was plaintext.
+    public var upstreamPeerPrincipal: String?
 
     public init(reporter: ProxyReporter, method: String, path: String, authority: String,
                 protocolVersion: String = "HTTP/1.1", responseCode: Int = 0, responseFlags: Set<ResponseFlag> = [],

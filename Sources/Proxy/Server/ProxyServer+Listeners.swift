@@ -22,8 +22,19 @@ extension ProxyServer {
             if let inbound = config.inbound {
                 // The session needs the bound port, known only after binding.
                 let session = Mutex<ProxySession?>(nil)
-                let server = try await HTTPListener.bind(host: options.host, port: inbound.port, group: group) {
+                let makeHandler: @Sendable () -> ProxyConnectionHandler = {
                     ProxyConnectionHandler(session: session.withLock { $0! })
+                }
+                let server: NIOAsyncChannel<any Channel, Never>
+                if options.meshTLS != nil || !policy.snapshot.config.peerAuthentications.isEmpty {
+                    let policy = self.policy
+                    server = try await HTTPListener.bindSniffing(
+                        host: options.host, port: inbound.port, group: group,
+                        mode: { policy.snapshot.config.inboundMTLSMode },
+                        certificates: options.meshTLS?.certificates, logger: logger, makeHandler: makeHandler)
+                } else {
+                    server = try await HTTPListener.bind(host: options.host, port: inbound.port, group: group,
+                                                         makeHandler: makeHandler)
                 }
                 let port = server.channel.localAddress?.port ?? inbound.port
                 session.withLock { $0 = self.session(.inbound(app: inbound.app, port: port)) }

@@ -38,7 +38,7 @@ public final class ProxyServer: Service, Sendable {
         self.options = options
         self.group = group
         self.logger = logger
-        clusters = ClusterManager(group: group, observer: observer)
+        clusters = ClusterManager(group: group, observer: observer, meshTLS: options.meshTLS)
     }
 
     /// The configuration in force.

@@ -7,11 +7,15 @@ public struct ProxyServerOptions: Sendable {
     /// Request bodies up to this size are kept so retries and mirrors can resend them;
     /// larger ones stream through once.
     public var requestBodyBufferLimit: Int
+    /// Mesh certificates for mTLS (inbound under PeerAuthentication, outbound per
+    /// DestinationRule or auto mTLS); nil runs without TLS.
+    public var meshTLS: MeshTLS?
 
     public init(host: String = "127.0.0.1", drainGracePeriod: Duration = .seconds(5),
-                requestBodyBufferLimit: Int = 1 << 20) {
+                requestBodyBufferLimit: Int = 1 << 20, meshTLS: MeshTLS? = nil) {
         self.host = host
         self.drainGracePeriod = drainGracePeriod
         self.requestBodyBufferLimit = requestBodyBufferLimit
+        self.meshTLS = meshTLS
     }
 }

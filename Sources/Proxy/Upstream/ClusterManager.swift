@@ -8,10 +8,12 @@ final class ClusterManager: Sendable {
     private let clusters = Mutex<[String: UpstreamCluster]>([:])
     private let group: any EventLoopGroup
     private let observer: any ProxyObserver
+    private let meshTLS: MeshTLS?
 
-    init(group: any EventLoopGroup, observer: any ProxyObserver) {
+    init(group: any EventLoopGroup, observer: any ProxyObserver, meshTLS: MeshTLS? = nil) {
         self.group = group
         self.observer = observer
+        self.meshTLS = meshTLS
     }
 
     /// The cluster for a target as config `generation` resolved it.
@@ -24,7 +26,7 @@ final class ClusterManager: Sendable {
                 if same || existing.generation > generation { return (existing, nil) }
             }
             let created = UpstreamCluster(name: name, target: target, generation: generation, group: group,
-                                          observer: observer)
+                                          observer: observer, meshTLS: meshTLS)
             let old = clusters.updateValue(created, forKey: name)
             return (created, old)
         }

@@ -1,5 +1,6 @@
 import MeshPolicy
 import NIOCore
+import NIOSSL
 
 extension UpstreamCluster {
     /// Called once with the leased connection or the failure, on any thread.
@@ -139,10 +140,11 @@ extension UpstreamCluster {
     private func startConnect(_ id: ConnectionPoolStateMachine.ConnectionID, to endpoint: HostPort,
                               on loop: any EventLoop) {
         let timeout = target.trafficPolicy.connectionPool?.connectTimeout
+        let tls = upstreamTLS(for: endpoint)
         Task {
             do {
                 let connection = try await UpstreamConnection.connect(
-                    id: id, to: endpoint, timeout: timeout, group: loop,
+                    id: id, to: endpoint, timeout: timeout, group: loop, tls: tls,
                     onClose: { [self] in connectionClosed(id, endpoint: endpoint) })
                 observer.upstreamEvent(.connectionOpened(cluster: name, host: endpoint.description))
                 let effects = state.withLock { state -> [Effect] in
@@ -177,5 +179,17 @@ extension UpstreamCluster {
             return Self.effects(of: state.pool.connectionClosed(id).next, &state)
         }
         perform(effects)
+    }
+
+    /// The TLS context for a new connection to `endpoint`, nil for plaintext
+    /// (`OutboundSecurityDecision`). The certificate current now is used for the
+    /// connection's whole life.
+    private func upstreamTLS(for endpoint: HostPort) -> (context: NIOSSLContext, trustDomain: String)? {
+        guard let meshTLS, let material = meshTLS.certificates.current else { return nil }
+        let labels = target.endpoints.first { $0.address == endpoint }?.labels ?? [:]
+        let mutual = OutboundSecurityDecision.useMutualTLS(
+            tls: target.trafficPolicy.tls, endpointLabels: labels, autoMTLS: meshTLS.autoMTLS,
+            haveCertificate: true, localApp: name.hasPrefix("inbound|"))
+        return mutual ? (material.clientContext, meshTLS.certificates.trustDomain) : nil
     }
 }

@@ -29,10 +29,13 @@ final class UpstreamCluster: Sendable {
     let generation: Int
     let group: any EventLoopGroup
     let observer: any ProxyObserver
+    /// The proxy's mesh certificates, nil without mTLS.
+    let meshTLS: MeshTLS?
     let state: Mutex<State>
 
     init(name: String, target: UpstreamTarget, generation: Int, group: any EventLoopGroup,
-         observer: any ProxyObserver) {
+         observer: any ProxyObserver, meshTLS: MeshTLS? = nil) {
+        self.meshTLS = meshTLS
         self.name = name
         self.target = target
         self.generation = generation

@@ -169,6 +169,9 @@ final class BatchShipper<Item: Sendable>: Sendable {
         request.headers.add(name: "Content-Type", value: contentType)
         if body.gzipped { request.headers.add(name: "Content-Encoding", value: "gzip") }
         request.headers.add(name: "Content-Length", value: String(body.bytes.readableBytes))
+        if let token = try CollectorToken.read(settings.bearerTokenFile) {
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
         request.body = .bytes(body.bytes)
         let response = try await client.execute(request, timeout: Self.timeAmount(settings.requestTimeout))
         // Drain the (small) answer so the connection goes back to the pool.

@@ -17,6 +17,9 @@ public struct ShipperSettings: Sendable, Hashable {
     public var requestTimeout: Duration
     /// Compress bodies with gzip (`Content-Encoding: gzip`), as the collector accepts.
     public var gzip: Bool
+    /// File holding the collector's ingest token, sent as `Authorization: Bearer`; read
+    /// before every POST, so a rotated token is used without a restart. nil sends none.
+    public var bearerTokenFile: String?
 
     public init(url: String, batchSize: Int = 100, flushInterval: Duration = .seconds(1), maxBuffered: Int = 10_000,
                 maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(200), maxBackoff: Duration = .seconds(5),

@@ -57,6 +57,11 @@ enum LogRoutes {
                         stored = try await logs.append(batch.records).stored
                     } catch {
                         logger.error("storing log records failed", metadata: ["error": "\(error)", "records": "\(batch.records.count)"])
+                        if let full = error as? StorageError, full.isStorageFull {
+                            // Disk full (SQLITE_FULL): nothing stored, retry once space returns.
+                            throw APIError(.internal, "cannot store log records: \(full)",
+                                           status: .init(code: 507, reasonPhrase: "Insufficient Storage"))
+                        }
                         throw APIError(.internal, "cannot store log records: \(error)")
                     }
                 }

@@ -33,6 +33,10 @@ struct ZipkinCollector: Sendable {
         } catch let error as TraceAppendError {
             // A span over `maxSpanBytes`: the request is too large in the sense of RFC 9110.
             throw ZipkinError(.contentTooLarge, error.description)
+        } catch let error as StorageError where error.isStorageFull {
+            // Disk full (SQLITE_FULL): nothing stored, retry once space returns.
+            logger.error("storing spans failed: storage full", metadata: ["error": "\(error)", "spans": "\(spans.count)"])
+            throw ZipkinError(.init(code: 507, reasonPhrase: "Insufficient Storage"), "cannot store spans: \(error)")
         } catch {
             logger.error("storing spans failed", metadata: ["error": "\(error)", "spans": "\(spans.count)"])
             throw ZipkinError(.internalServerError, "cannot store spans: \(error)")

@@ -57,27 +57,3 @@ enum ZipkinRoutes {
         }
     }
 }
-
-extension MeshScopeServer {
-    /// The Zipkin-compatible listener: only `/api/v2/*` (plus health), so an unchanged
-    /// Zipkin reporter or UI can point at `host:9411`. Its bound address is logged as
-    /// `listener=zipkin address=host:port`.
-    public static func zipkinApplication(
-        _ context: ServerContext, traces: TraceStore, host: String, port: Int, logger: Logger,
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        let router = Router()
-        router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
-        router.get("/health") { _, _ in PlainError.response(.ok, "UP") }
-        ZipkinRoutes.register(on: router, context: context, traces: traces)
-        return Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "MeshScope/\(context.version)"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                logger.notice("listening", metadata: ["listener": "zipkin", "address": "\(host):\(bound)"])
-                await onListening(bound)
-            },
-            logger: logger)
-    }
-}

@@ -24,13 +24,14 @@ public actor LogStore {
 
     public static let fileName = "logs.db"
 
+    /// `maxBytes` (0: no limit) caps logs.db; past it commits fail with `StorageError.full`.
     public init(directory: String, durability: Durability = .normal, options: LogStoreOptions = .init(),
-                logger: Logger = Logger(label: "meshscope.storage.logs")) throws {
+                logger: Logger = Logger(label: "meshscope.storage.logs"), maxBytes: Int = 0) throws {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         let count: Int64
         let pending: Int64
         do {
-            pool = try SQLiteFile.openPool(path: path, durability: durability)
+            pool = try SQLiteFile.openPool(path: path, durability: durability, maxBytes: maxBytes)
             try LogSchema.migrator.migrate(pool)
             (count, pending) = try pool.read { db in
                 (try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
@@ -74,6 +75,7 @@ public actor LogStore {
             }
         } catch {
             logger.error("log commit failed", metadata: ["error": "\(error)"])
+            if let full = StorageFull.error(error, path: path) { throw full }
             if let error = error as? StorageError { throw error }
             throw StorageError.database("commit failed: \(error)")
         }

@@ -53,6 +53,10 @@ struct SpanInsertStatement: ~Copyable {
         bind(blob: row.terms, at: 15)
         let rc = sqlite3_step(statement)
         guard rc == SQLITE_DONE else {
+            if rc & 0xff == SQLITE_FULL {
+                throw StorageError.full("storage full: cannot write traces.db (SQLITE_FULL: database or disk is full); nothing "
+                    + "of this write was stored, earlier data is intact; free disk space or let retention delete old data, then retry")
+            }
             throw StorageError.database("span insert failed: \(String(cString: sqlite3_errmsg(connection))) (code \(rc))")
         }
         return sqlite3_changes(connection) == 1

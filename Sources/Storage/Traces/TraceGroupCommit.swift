@@ -2,7 +2,8 @@ import GRDB
 
 /// One transaction carrying the appends that waited for it, each in its own savepoint: a
 /// refused append rolls back alone, and every append that succeeded is durable when the
-/// transaction commits. If the commit itself fails, every append of the group fails.
+/// transaction commits. If the commit itself fails, or SQLite reports the database full,
+/// every append of the group fails.
 struct TraceGroupCommit: Sendable {
     /// Per append, in order: what it stored, or why it was refused.
     var results: [Result<TraceAppendSummary, Error>]
@@ -37,6 +38,9 @@ struct TraceGroupCommit: Sendable {
                     commit.newValues.formUnion(values)
                     commit.results.append(.success(summary))
                 } catch {
+                    // SQLITE_FULL may roll back the whole transaction, earlier savepoints
+                    // included: then every append of the group fails, with that error.
+                    if StorageFull.isFull(error) || !db.isInsideTransaction { throw error }
                     commit.results.append(.failure(error))
                 }
             }

@@ -53,8 +53,9 @@ public actor TraceStore {
 
     public static let fileName = "traces.db"
 
+    /// `maxBytes` (0: no limit) caps traces.db; past it commits fail with `StorageError.full`.
     public init(directory: String, durability: Durability = .normal, options: TraceStoreOptions = .init(),
-                logger: Logger = Logger(label: "meshscope.storage.traces")) throws {
+                logger: Logger = Logger(label: "meshscope.storage.traces"), maxBytes: Int = 0) throws {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         let count: Int64
         do {
@@ -65,7 +66,7 @@ public actor TraceStore {
             // hot index page rewritten by many commits is copied to the file once per
             // checkpoint: ingest measured 1.9x faster (BENCHMARKS.md, traces).
             pool = try SQLiteFile.openPool(path: path, durability: durability, pageSize: 4096,
-                                           cacheKiB: 32 * 1024, autocheckpointPages: 16384)
+                                           cacheKiB: 32 * 1024, autocheckpointPages: 16384, maxBytes: maxBytes)
             try TraceSchema.migrator.migrate(pool)
             count = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM spans") ?? 0 }
         } catch {
@@ -130,7 +131,8 @@ public actor TraceStore {
                 }
             case .failure(let error):
                 logger.error("trace commit failed", metadata: ["error": "\(error)", "appends": "\(group.count)"])
-                let failure = (error as? StorageError) ?? StorageError.database("commit failed: \(error)")
+                let failure = StorageFull.error(error, path: path) ?? (error as? StorageError)
+                    ?? StorageError.database("commit failed: \(error)")
                 for pending in group { pending.continuation.resume(throwing: failure) }
             }
         }

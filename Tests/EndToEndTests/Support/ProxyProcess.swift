@@ -16,9 +16,9 @@ final class ProxyProcess {
         self.ports = ports
     }
 
-    static func start(config: String, workDir: String, name: String) async throws -> ProxyProcess {
+    static func start(config: String, workDir: String, name: String, extraArguments: [String] = []) async throws -> ProxyProcess {
         let logPath = join(workDir, "proxy-\(name).log")
-        let process = try MeshScopeCommand.spawn(["proxy", config, "--log-level", "notice"],
+        let process = try MeshScopeCommand.spawn(["proxy", config, "--log-level", "notice"] + extraArguments,
                                                  stdout: join(workDir, "proxy-\(name).out"), stderr: logPath)
         do {
             let ports = try await eventually("proxy \(name) to log its ports", timeout: .seconds(30), every: .milliseconds(25),

@@ -1,0 +1,4 @@
+/// `--collector-token-file` cannot be used.
+public struct CollectorTokenError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}

@@ -47,8 +47,12 @@ extension EndToEnd {
                 #expect(metric["source_workload"] == "productpage-v1")
                 // Only the Istio series are federated; MeshScope's own /metrics is scraped too.
                 #expect(try await prometheus.query(#"other_total"#).isEmpty)
-                let own = try await prometheus.query(#"up{job="meshscope"}"#)
-                #expect((own.first?["value"] as? [Any])?.last as? String == "1", "\(own)")
+                // The two jobs scrape on their own schedules: wait for the self-scrape too.
+                _ = try await eventually("MeshScope's own /metrics scraped", timeout: .seconds(30),
+                                         every: .milliseconds(500), context: context) {
+                    let own = try await prometheus.query(#"up{job="meshscope"}"#)
+                    return (own.first?["value"] as? [Any])?.last as? String == "1" ? true : nil
+                }
                 prometheus.kill()
                 _ = try await serve.stop()
             }

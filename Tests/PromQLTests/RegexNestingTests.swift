@@ -15,6 +15,19 @@ import Testing
         #expect(RegexNesting.problem(String(repeating: "\\[", count: 5_000)) == nil, "escaped brackets are literals")
     }
 
+    @Test func longCharacterClassesAreRefused() throws {
+        // The fuzzer's input: `5.[[[[[` + 13,988 `-` + `[[[[[.` overflowed the regex parser.
+        let long = "5.[[[[[" + String(repeating: "-", count: 13_988) + "[[[[[."
+        #expect(RegexNesting.problem(long) != nil)
+        #expect(throws: PromQLParseError.self) { try PromQLParser.parse("up{code=~\"\(long)\"}") }
+        // A class of 1,000 bytes compiles and matches.
+        let wide = "[" + String(repeating: "a-c", count: 333) + "]"
+        #expect(RegexNesting.problem(wide) == nil)
+        _ = try PromQLParser.parse("up{code=~\"\(wide)\"}")
+        // Long patterns outside classes (Grafana's a|b|c expansions) are not limited here.
+        #expect(RegexNesting.problem(Array(repeating: "value-\\d", count: 5_000).joined(separator: "|")) == nil)
+    }
+
     @Test func aDeepMatcherIsAParseErrorNotACrash() {
         #expect(throws: PromQLParseError.self) { try PromQLParser.parse("up{job=~\"\(Self.deep)\"}") }
         #expect(throws: PromQLParseError.self) { try PromQLParser.parse("up{job!~\"\(Self.deep)\"}") }

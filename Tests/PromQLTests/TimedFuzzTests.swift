@@ -11,18 +11,10 @@ import PromQL
 @Suite struct TimedFuzzTests {
     static let budget: Duration = .seconds(2)
     static let perInputLimit: Duration = .seconds(2)
-    static let seeds = [
-        #"sum by (job) (rate(http_requests_total{job=~"api|web", code!="200"}[5m] offset 1h))"#,
-        #"histogram_quantile(0.99, sum by (le, destination_service) (rate(istio_request_duration_milliseconds_bucket[1m:15s] @ end())))"#,
-        #"topk(5, -foo * on(a) group_left(b) bar ^ 2 > bool 1e3) or vector(0x1f)"#,
-        #"label_replace(up, "dst", "$1", "src", "(.*)") unless count_values("v", {"a.b"='\x41'})"#,
-        "min_over_time((a + b)[30m:] offset -5m) / scalar(c) # comment\n and d",
-        #"sum(rate(istio_requests_total{response_code=~"5.."}[5m])) / sum(rate(istio_requests_total[5m]))"#,
-    ]
+    static let seeds = FuzzCorpus.promql.seeds
 
-    static let tokens: [String] = ["sum", " by (", "rate(", ")", "[5m]", "[5m:1m]", "{a=\"b\"}", " offset ", " @ ", "start()",
-                            " and ", " or ", " unless ", " group_left(", "on(", "\"", "'", "`", "-", "^", "bool", "#", "\n"]
-    static let nesting: [(String, String)] = [("(", ")"), ("-", ""), ("sum(", ")"), ("[", "]")]
+    static let tokens = FuzzCorpus.promql.tokens
+    static let nesting = FuzzCorpus.promql.nesting
 
     @Test(.timeLimit(.minutes(1))) func promQLParserSurvivesMutations() {
         let (executions, accepted) = Self.fuzz(seed: 0x9E, seeds: Self.seeds.map { Array($0.utf8) }) { input in

@@ -11,21 +11,10 @@ import Traces
 @Suite struct TimedFuzzTests {
     static let budget: Duration = .seconds(2)
     static let perInputLimit: Duration = .seconds(2)
-    static let seeds = [
-        """
-        [{"traceId":"86154a4ba6e91385","parentId":"86154a4ba6e91385","id":"4d1e00c0db9010db","kind":"CLIENT",\
-        "name":"get /api","timestamp":1472470996199000,"duration":207000,\
-        "localEndpoint":{"serviceName":"frontend","ipv4":"127.0.0.1","port":8080},\
-        "remoteEndpoint":{"serviceName":"backend","ipv4":"192.168.99.101","ipv6":"2001:db8::c001","port":9000},\
-        "annotations":[{"timestamp":1472470996238000,"value":"ws"},{"timestamp":1472470996403000,"value":"wr"}],\
-        "tags":{"http.method":"GET","http.path":"/api","http.status_code":"200","error":""},"shared":true,"debug":false},\
-        {"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","id":"00f067aa0ba902b7","name":"x","tags":{"a":"\\u00e9\\n"}}]
-        """,
-    ]
+    static let seeds = FuzzCorpus.zipkinJSON.seeds
 
-    static let tokens: [String] = ["{", "}", "[", "]", "\"", ":", ",", "null", "true", "\"traceId\":", "\"id\":", "\"tags\":{",
-                            "\"annotations\":[", "\\u0000", "\\ud800", "\"timestamp\":", "\u{0A}", "\u{12}", "\u{1A}", "\u{7F}", "\u{FF}\u{FF}\u{FF}\u{FF}\u{0F}", "\u{08}\u{96}\u{01}"]
-    static let nesting: [(String, String)] = [("[", "]"), ("{\"a\":", "}"), ("\u{0A}\u{7F}", "")]
+    static let tokens = FuzzCorpus.zipkinJSON.tokens + FuzzCorpus.zipkinProto3Mutations.tokens
+    static let nesting = FuzzCorpus.zipkinJSON.nesting + FuzzCorpus.zipkinProto3Mutations.nesting
 
     static var protoSeeds: [[UInt8]] {
         seeds.compactMap { try? SpanJSONDecoder.decodeList(Array($0.utf8)) }.map { SpanProtoEncoder.encode($0) }

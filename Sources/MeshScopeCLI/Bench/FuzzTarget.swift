@@ -1,4 +1,5 @@
 import AccessLogs
+import Fuzzing
 import MeshMetrics
 import PromQL
 import Traces
@@ -13,35 +14,34 @@ struct FuzzTarget: Sendable {
     /// True when the input was accepted, false when refused with an error.
     let run: @Sendable ([UInt8]) -> Bool
 
+    init(_ corpus: FuzzCorpus, seeds: [[UInt8]]? = nil, run: @escaping @Sendable ([UInt8]) -> Bool) {
+        name = corpus.name
+        self.seeds = seeds ?? corpus.seedBytes
+        tokens = corpus.tokens
+        nesting = corpus.nesting
+        self.run = run
+    }
+
+    /// The JSON corpus re-encoded as proto3 `ListOfSpans`.
+    static var zipkinProtoSeeds: [[UInt8]] {
+        FuzzCorpus.zipkinJSON.seedBytes.compactMap { try? SpanJSONDecoder.decodeList($0) }.map { SpanProtoEncoder.encode($0) }
+    }
+
     static let all: [FuzzTarget] = [
-        FuzzTarget(name: "exposition", seeds: FuzzSeeds.exposition.map { Array($0.utf8) },
-                   tokens: ["# TYPE ", "# HELP ", "# EOF\n", "{", "}", "=\"", "\",", "\n", " ", "_bucket", "le=\"+Inf\"",
-                            " # {trace_id=\"a\"} 1", "\\", "\\n", "\"", "counter", "histogram", "_created"],
-                   nesting: [("{", "}"), ("\"", "\"")]) { input in
+        FuzzTarget(.exposition) { input in
             let format: ExpositionFormat = input.first == 0x23 && input.count % 2 == 0 ? .openMetrics : .prometheusText
             return (try? ExpositionParser.parse(input, format: format)) != nil
         },
-        FuzzTarget(name: "promql", seeds: FuzzSeeds.promql.map { Array($0.utf8) },
-                   tokens: ["sum", " by (", "rate(", ")", "[5m]", "[5m:1m]", "{a=\"b\"}", " offset ", " @ ", "start()",
-                            " and ", " or ", " unless ", " group_left(", "on(", "\"", "'", "`", "-", "^", "bool", "#", "\n"],
-                   nesting: [("(", ")"), ("-", ""), ("sum(", ")"), ("[", "]")]) { input in
+        FuzzTarget(.promql) { input in
             (try? PromQLParser.parse(String(decoding: input, as: UTF8.self))) != nil
         },
-        FuzzTarget(name: "zipkin-json", seeds: FuzzSeeds.zipkinJSON.map { Array($0.utf8) },
-                   tokens: ["{", "}", "[", "]", "\"", ":", ",", "null", "true", "\"traceId\":", "\"id\":", "\"tags\":{",
-                            "\"annotations\":[", "\\u0000", "\\ud800", "\"timestamp\":"],
-                   nesting: [("[", "]"), ("{\"a\":", "}")]) { input in
+        FuzzTarget(.zipkinJSON) { input in
             (try? SpanJSONDecoder.decodeList(input)) != nil
         },
-        FuzzTarget(name: "zipkin-proto3", seeds: FuzzSeeds.zipkinProto,
-                   tokens: ["\u{0A}", "\u{12}", "\u{1A}", "\u{7F}", "\u{FF}\u{FF}\u{FF}\u{FF}\u{0F}", "\u{08}\u{96}\u{01}"],
-                   nesting: [("\u{0A}\u{7F}", "")]) { input in
+        FuzzTarget(.zipkinProto3Mutations, seeds: zipkinProtoSeeds) { input in
             (try? SpanProtoDecoder.decodeList(input)) != nil
         },
-        FuzzTarget(name: "access-log", seeds: FuzzSeeds.accessLogs.map { Array($0.utf8) },
-                   tokens: ["{", "}", "[", "]", "\"", ":", ",", "\n", "null", "\"response_code\":", "\"start_time\":",
-                            "\"duration\":", "\\u0000", "\\ud83d", "\"upstream_cluster\":\"outbound|"],
-                   nesting: [("[", "]"), ("{\"a\":", "}")]) { input in
+        FuzzTarget(.accessLog) { input in
             NDJSONBatch.parse(input).isValid
         },
     ]

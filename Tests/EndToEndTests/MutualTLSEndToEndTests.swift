@@ -83,8 +83,8 @@ extension EndToEnd {
                     spec: {mtls: {mode: PERMISSIVE}}
                     """, to: reviewsConfig)
                 let caFlags = ["--ca-url", collector.baseURL, "--cert-ttl", "1h"]
-                let reviews = try await FlaggedProxyProcess.start(config: reviewsConfig, arguments: caFlags, workDir: dir,
-                                                                  name: "reviews")
+                let reviews = try await ProxyProcess.start(config: reviewsConfig, workDir: dir, name: "reviews",
+                                                           extraArguments: caFlags, timeout: .seconds(60))
                 defer { reviews.terminateIfRunning() }
                 let productpageConfig = join(dir, "productpage.yaml")
                 try write("""
@@ -102,8 +102,8 @@ extension EndToEnd {
                           endpoints:
                             - {address: "127.0.0.1:\(reviews.inbound)", labels: {version: v1, security.istio.io/tlsMode: istio}}
                     """, to: productpageConfig)
-                let productpage = try await FlaggedProxyProcess.start(config: productpageConfig, arguments: caFlags,
-                                                                      workDir: dir, name: "productpage")
+                let productpage = try await ProxyProcess.start(config: productpageConfig, workDir: dir, name: "productpage",
+                                                               extraArguments: caFlags, timeout: .seconds(60))
                 defer { productpage.terminateIfRunning() }
 
                 let viaMesh = try await HTTP.get("http://127.0.0.1:\(productpage.outbound)/reviews/1",

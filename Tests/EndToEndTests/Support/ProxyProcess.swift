@@ -16,12 +16,14 @@ final class ProxyProcess {
         self.ports = ports
     }
 
-    static func start(config: String, workDir: String, name: String, extraArguments: [String] = []) async throws -> ProxyProcess {
+    /// `timeout` covers start-up; a proxy with `--ca-url` waits for its first certificate.
+    static func start(config: String, workDir: String, name: String, extraArguments: [String] = [],
+                      timeout: Duration = .seconds(30)) async throws -> ProxyProcess {
         let logPath = join(workDir, "proxy-\(name).log")
         let process = try MeshScopeCommand.spawn(["proxy", config, "--log-level", "notice"] + extraArguments,
                                                  stdout: join(workDir, "proxy-\(name).out"), stderr: logPath)
         do {
-            let ports = try await eventually("proxy \(name) to log its ports", timeout: .seconds(30), every: .milliseconds(25),
+            let ports = try await eventually("proxy \(name) to log its ports", timeout: timeout, every: .milliseconds(25),
                                              context: { tail(MeshScopeCommand.readText(logPath)) }) { () async throws -> [String: Int]? in
                 if !process.isRunning { throw E2EFailure("proxy \(name) exited with \(process.terminationStatus)") }
                 return parsePorts(MeshScopeCommand.readText(logPath))

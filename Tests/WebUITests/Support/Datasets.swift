@@ -8,7 +8,9 @@ enum Datasets {
     /// access-log records, three of them joined to the Bookinfo trace.
     static func withPopulated(_ body: (WebTestServer) async throws -> Void) async throws {
         try await withTemporaryDirectory("populated") { dir in
-            let nowMillis = Int64(Date().timeIntervalSince1970 * 1000)
+            // Series end a minute past now (as `GraphDatasets.nowMillis`): rate windows stay
+            // covered however late a loaded machine gets to the page.
+            let nowMillis = GraphDatasets.nowMillis
             try WebFixtures.importMetrics(WebFixtures.istioMetrics(nowMillis: nowMillis, services: [
                 ("productpage", 2, 1, 0), ("reviews", 1, 0, 0.1), ("ratings", 1, 0, 0),
             ], fromOutside: [("frontend", 0.9)]), into: dir)

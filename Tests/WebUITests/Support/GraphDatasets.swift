@@ -36,5 +36,7 @@ enum GraphDatasets {
         }
     }
 
-    static var nowMillis: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+    /// Where the imported series end: a minute past now, so a page queried while a loaded
+    /// machine delays it still finds every rate window covered by samples.
+    static var nowMillis: Int64 { Int64(Date().timeIntervalSince1970 * 1000) + 60_000 }
 }

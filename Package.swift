@@ -90,6 +90,8 @@ let package = Package(
         ], exclude: ["FORMAT.md"]),
         // Seeded mutational fuzzing (mutator and loop) shared by `bench fuzz` and the tests. Pure.
         .target(name: "Fuzzing"),
+        // Kernel-chosen ports on 127.0.0.1 for child processes, and ports certain to refuse.
+        .target(name: "LoopbackPorts"),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
@@ -145,6 +147,7 @@ let package = Package(
         .executableTarget(name: "MeshScopeCLI", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
             "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph", "Outbox", "RemoteWrite", "Fuzzing", "MeshCA",
+            "LoopbackPorts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -159,7 +162,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "MeshMetrics"]),
         .testTarget(name: "OutboxTests", dependencies: [
-            "Outbox", "RemoteWrite", "MeshMetrics", "Traces",
+            "Outbox", "RemoteWrite", "MeshMetrics", "Traces", "LoopbackPorts",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
@@ -174,7 +177,7 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
         ]),
         .testTarget(name: "ProxyTelemetryTests", dependencies: [
-            "ProxyTelemetry", "MeshMetrics", "Traces", "ProcessMetrics",
+            "ProxyTelemetry", "MeshMetrics", "Traces", "ProcessMetrics", "LoopbackPorts",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
@@ -202,6 +205,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "MeshMetrics", "Traces", "AccessLogs"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Server", "Storage", "MeshMetrics", "Scrape", "Config", "Traces", "RemoteWrite", "MeshCA",
+            "LoopbackPorts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

@@ -13,17 +13,12 @@ import Storage
 struct Forwarding {
     let channels: [ForwardChannel]
     let services: [Forwarder]
-    /// The forwarders' own client: a refused connection fails the attempt at once, so the
-    /// queue's backoff and retry counters see an outage as it happens (the shared client
-    /// would hold the request, reconnecting, until its deadline).
+    /// The forwarders' own client (`HTTPClient.Configuration.forwarding`).
     let client: HTTPClient
 
     static func start(_ config: MeshScopeConfig, store: MetricsStore, traces: TraceStore,
                       logger: Logger) throws -> Forwarding {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout.connect = .seconds(5)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .forwarding)
         let directory = (config.server.dataDir as NSString).appendingPathComponent("outbox")
         let full = config.storage.durability == .full
         var channels: [ForwardChannel] = []

@@ -1,3 +1,4 @@
+import LoopbackPorts
 import Foundation
 import Testing
 
@@ -49,7 +50,7 @@ extension EndToEnd {
                 return
             }
             try await withTemporaryDirectory("remote-write") { dir in
-                let receiverPort = try ExternalTools.freePort()
+                let receiverPort = try LoopbackPort.free()
                 let receiverConfig = "global:\n  scrape_interval: 1m\n"
                 let receiverFlags = ["--web.enable-remote-write-receiver"]
                 var prometheus = try await PrometheusProcess.start(config: receiverConfig, workDir: dir, port: receiverPort,

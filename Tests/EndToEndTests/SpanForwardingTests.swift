@@ -1,3 +1,4 @@
+import LoopbackPorts
 import Foundation
 import Testing
 import Traces
@@ -25,7 +26,7 @@ extension EndToEnd {
 
         @Test func spansArriveAcrossAnOutageAndACrash() async throws {
             try await withTemporaryDirectory("span-forwarding") { dir in
-                let zipkinPort = try ExternalTools.freePort()
+                let zipkinPort = try LoopbackPort.free()
                 let configPath = join(dir, "sender.yml")
                 try write(Self.config(receiverZipkinPort: zipkinPort), to: configPath)
                 let senderData = join(dir, "sender")

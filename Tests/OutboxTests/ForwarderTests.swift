@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import LoopbackPorts
 import MeshMetrics
 import Outbox
 import RemoteWrite
@@ -22,7 +23,7 @@ import Traces
 
     /// Runs a forwarder on `channel` for the duration of `body`.
     static func forwarding(_ channel: ForwardChannel, _ body: () async throws -> Void) async throws {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .forwarding)
         var logger = Logger(label: "test.forward")
         logger.logLevel = .critical
         let forwarder = Forwarder(channel: channel, client: client, userAgent: "MeshScope/test", logger: logger)
@@ -128,18 +129,18 @@ import Traces
     }
 
     @Test func dataWaitsOnDiskWhileNothingListensAndGoesWhenTheReceiverComes() async throws {
-        // A port nobody listens on: bind a receiver, note its port, stop it.
-        let gone = try await Receiver.start()
-        let port = gone.port
-        await gone.stop()
-        let url = "http://127.0.0.1:\(port)/receive"
+        // A port that refuses connections: no other test's server can be given it meanwhile.
+        let refusing = try RefusingPort()
+        let url = "http://127.0.0.1:\(refusing.port)/receive"
         let channel = try Self.channel(url)
         let payloads = RemoteWritePayloads(externalLabels: Labels([]), relabelRules: [], maxPerSend: 100)
         try channel.enqueue(payloads.payloads(Self.samples(40)))
         try await Self.forwarding(channel) {
             try await waitUntil("a few failed attempts") { channel.stats.retried >= 80 }
         }
+        withExtendedLifetime(refusing) {}
         #expect(channel.queue.pending.count == 40 && channel.stats.delivered == 0)
+        #expect(channel.stats.rejected == 0 && channel.stats.lastError != nil)
         // The same queue file, a new forwarder (as after a restart), a receiver at last.
         let receiver = try await Receiver.start()
         let reopened = try OutboxQueue(path: channel.queue.path, maxBytes: channel.queue.maxBytes)

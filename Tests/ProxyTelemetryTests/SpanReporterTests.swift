@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoopbackPorts
 import Testing
 import Traces
 @testable import ProxyTelemetry
@@ -112,10 +113,9 @@ import Traces
     }
 
     @Test func anUnreachableCollectorLosesNoMoreThanTheBuffer() async throws {
-        // A port nothing listens on: connection refused, retried, then given up.
-        let server = try await CollectorServer.start()
-        let url = server.baseURL
-        await server.stop()
+        // A port that refuses connections: retried, then given up.
+        let refusing = try RefusingPort()
+        let url = "http://127.0.0.1:\(refusing.port)"
         var settings = ShipperSettings(url: url + "/api/v2/spans", batchSize: 2, maxBuffered: 4, maxAttempts: 2,
                                        initialBackoff: .milliseconds(10), requestTimeout: .milliseconds(500))
         settings.flushInterval = .seconds(30)
@@ -126,5 +126,6 @@ import Traces
         await reporter.flush()
         #expect(reporter.counters.failed == 2)
         #expect(reporter.counters.retries == 1)
+        withExtendedLifetime(refusing) {}
     }
 }

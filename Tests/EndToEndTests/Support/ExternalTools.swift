@@ -1,3 +1,4 @@
+import LoopbackPorts
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,27 +32,6 @@ enum ExternalTools {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// A port that was free a moment ago, for programs that cannot report the port
-    /// they bound (Prometheus logs the address it was given, not the one it got).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw E2EFailure("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw E2EFailure("bind() failed") }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw E2EFailure("getsockname() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 
 /// A real Prometheus server on 127.0.0.1 with its TSDB in a temp directory.
@@ -77,7 +57,7 @@ final class PrometheusProcess {
         let storage = join(workDir, "prometheus-data")
         let logPath = join(workDir, "prometheus.log")
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let port = try chosenPort ?? ExternalTools.freePort()
+        let port = try chosenPort ?? LoopbackPort.free()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ExternalTools.prometheus)
         process.arguments = [

@@ -109,7 +109,10 @@ extension EndToEnd {
                 let viaMesh = try await HTTP.get("http://127.0.0.1:\(productpage.outbound)/reviews/1",
                                                  headers: [("Host", "reviews:9080")])
                 #expect(viaMesh.status == 200 && viaMesh.text == "reviews v1", "\(viaMesh.status) \(viaMesh.text)")
-                let plain = try await HTTP.get("http://127.0.0.1:\(reviews.inbound)/reviews/2", headers: [("Host", "reviews:9080")])
+                // Plaintext, with a forged peer header: the workload is taken as a claim, the principal is not.
+                let forged = "productpage-v1;default;productpage;v1;\(Self.productpage);Kubernetes"
+                let plain = try await HTTP.get("http://127.0.0.1:\(reviews.inbound)/reviews/2",
+                                               headers: [("Host", "reviews:9080"), ("x-meshscope-peer", forged)])
                 #expect(plain.status == 200, "\(plain.status) \(plain.text)")
 
                 let destinationStats = try await HTTP.get("http://127.0.0.1:\(reviews.admin)/stats/prometheus").text
@@ -122,7 +125,8 @@ extension EndToEnd {
                 #expect(count(destinationStats, [#"reporter="destination""#, #"connection_security_policy="mutual_tls""#,
                                                  #"source_principal="\#(Self.productpage)""#,
                                                  #"source_workload="productpage-v1""#]) == 1, "\(destinationStats.prefix(3000))")
-                #expect(count(destinationStats, [#"reporter="destination""#, #"connection_security_policy="none""#]) == 1,
+                #expect(count(destinationStats, [#"reporter="destination""#, #"connection_security_policy="none""#,
+                                                 #"source_principal="unknown""#, #"source_workload="productpage-v1""#]) == 1,
                         "\(destinationStats.prefix(3000))")
                 #expect(count(sourceStats, [#"reporter="source""#, #"destination_principal="\#(Self.reviews)""#,
                                             #"connection_security_policy="unknown""#]) == 1, "\(sourceStats.prefix(3000))")

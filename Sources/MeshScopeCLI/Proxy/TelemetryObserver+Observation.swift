@@ -10,9 +10,11 @@ extension TelemetryObserver {
         let outbound = request.reporter == .source
         let proxy = config()
         var source = outbound ? identity : (PeerHeader.decode(request.traceHeadersReceived[PeerHeader.name]) ?? .unknown)
-        // mTLS: the principal is the verified client certificate's, not what a header claims.
-        if !outbound, request.downstreamMutualTLS, let principal = request.downstreamPeerPrincipal {
-            source.principal = principal
+        // Only a verified client certificate names the caller's principal; a header's claim
+        // does not, so plaintext callers are `unknown`, as in Istio.
+        if !outbound {
+            source.principal = request.downstreamMutualTLS
+                ? (request.downstreamPeerPrincipal ?? PeerIdentity.unknownValue) : PeerIdentity.unknownValue
         }
         // Answered before a cluster was chosen (an injected abort, no route): the service the
         // authority names, resolved in this workload's namespace as Istio does.

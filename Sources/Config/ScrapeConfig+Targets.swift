@@ -22,24 +22,50 @@ extension ScrapeConfig {
         discovered.compactMap(resolve).map(entry)
     }
 
-    /// Prometheus' `PopulateLabels`: the discovered labels (`__address__`, group labels,
-    /// then `job`, `__scheme__`, `__metrics_path__`, `__param_<name>` where not already
-    /// set), `relabel_configs`, `instance` defaulting to `__address__`, `__` labels removed.
-    public var relabelledTargets: [ResolvedTarget] {
-        staticConfigs.flatMap { group in
-            group.targets.compactMap { address in resolve(Labels([Label("__address__", address)] + group.labels.pairs)) }
+    /// The static targets, then the discovered ones, each with the labels relabelling saw
+    /// and its outcome, for `/api/v1/targets` (`discoveredLabels`, `droppedTargets`).
+    public func candidates(discovered: [Labels]) -> [(candidate: TargetCandidate, entry: (target: String, labels: Labels)?)] {
+        (staticLabelSets + discovered).map { labels in
+            let populated = populated(labels)
+            let resolved = relabelled(populated)
+            return (TargetCandidate(discoveredLabels: populated, resolved: resolved), resolved.map(entry))
         }
+    }
+
+    /// Prometheus' `PopulateLabels`: the discovered labels (`__address__`, group labels,
+    /// then `job`, `__scheme__`, `__metrics_path__`, `__scrape_interval__`,
+    /// `__scrape_timeout__`, `__param_<name>` where not already set), `relabel_configs`, `instance` defaulting to `__address__`, `__` labels removed.
+    public var relabelledTargets: [ResolvedTarget] {
+        staticLabelSets.compactMap(resolve)
     }
 
     /// One discovered label set resolved as `relabelledTargets` resolves static ones.
     public func resolve(_ discovered: Labels) -> ResolvedTarget? {
+        relabelled(populated(discovered))
+    }
+
+    /// Each static target as the label set discovery would hand over.
+    private var staticLabelSets: [Labels] {
+        staticConfigs.flatMap { group in
+            group.targets.map { address in Labels([Label("__address__", address)] + group.labels.pairs) }
+        }
+    }
+
+    /// The discovered labels plus the job's defaults where not already set.
+    private func populated(_ discovered: Labels) -> Labels {
         var pairs = discovered.pairs
-        var defaults = [Label("job", jobName), Label("__scheme__", scheme.rawValue), Label("__metrics_path__", metricsPath)]
+        var defaults = [Label("job", jobName), Label("__scheme__", scheme.rawValue), Label("__metrics_path__", metricsPath),
+                        Label("__scrape_interval__", scrapeInterval.description),
+                        Label("__scrape_timeout__", scrapeTimeout.description)]
         for (name, values) in params.sorted(by: { $0.key < $1.key }) {
             if let first = values.first { defaults.append(Label("__param_" + name, first)) }
         }
         for label in defaults where !pairs.contains(where: { $0.name == label.name }) { pairs.append(label) }
-        guard let labels = Relabeler.process(Labels(pairs), relabelConfigs),
+        return Labels(pairs)
+    }
+
+    private func relabelled(_ populated: Labels) -> ResolvedTarget? {
+        guard let labels = Relabeler.process(populated, relabelConfigs),
               let finalAddress = labels["__address__"] else { return nil }
         var resolved = ResolvedTarget(address: finalAddress, scheme: labels["__scheme__"] ?? scheme.rawValue,
                                       metricsPath: labels["__metrics_path__"] ?? metricsPath, params: params,

@@ -30,6 +30,9 @@ public struct ScrapeConfig: Sendable, Hashable {
     public var relabelConfigs: [RelabelRule] = []
     /// Applied to each scraped series before it is stored.
     public var metricRelabelConfigs: [RelabelRule] = []
+    /// How many targets `relabel_configs` dropped are kept for `/api/v1/targets`, with their
+    /// discovered labels (counted either way); 0 means no limit, as in Prometheus.
+    public var keepDroppedTargets = 0
 
     public init(
         jobName: String,
@@ -59,7 +62,7 @@ extension ScrapeConfig {
     static let keys = [
         "job_name", "scrape_interval", "scrape_timeout", "metrics_path", "scheme",
         "honor_labels", "params", "sample_limit", "static_configs", "relabel_configs", "metric_relabel_configs",
-        "kubernetes_sd_configs",
+        "kubernetes_sd_configs", "keep_dropped_targets",
     ]
 
     /// Reads one job; interval and timeout fall back to `global`.
@@ -86,6 +89,7 @@ extension ScrapeConfig {
         if let value = map["honor_labels"] { job.honorLabels = try value.bool() }
         if let value = map["params"] { job.params = try decodeParams(value) }
         if let value = map["sample_limit"] { job.sampleLimit = try value.count() }
+        if let value = map["keep_dropped_targets"] { job.keepDroppedTargets = try value.count() }
         if let value = map["static_configs"] {
             var groups: [StaticConfig] = []
             for element in try value.list() { groups.append(try StaticConfig.decode(element)) }
@@ -121,6 +125,7 @@ extension ScrapeConfig {
             (name, .list((params[name] ?? []).map(Node.text)))
         })))
         pairs.append(("sample_limit", .number(sampleLimit)))
+        if keepDroppedTargets > 0 { pairs.append(("keep_dropped_targets", .number(keepDroppedTargets))) }
         pairs.append(("static_configs", .list(staticConfigs.map(\.yamlNode))))
         if !kubernetesSDConfigs.isEmpty {
             pairs.append(("kubernetes_sd_configs", .list(kubernetesSDConfigs.map(\.yamlNode))))

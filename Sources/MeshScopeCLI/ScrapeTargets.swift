@@ -4,25 +4,36 @@ import Scrape
 
 /// Expands `scrape_configs` into one `ScrapeTarget` per static target, plus the targets
 /// service discovery found (`discovered`: job name → label sets with `__meta_*`), both
-/// through the job's `relabel_configs`.
+/// through the job's `relabel_configs`; what they drop is kept for `/api/v1/targets`.
 enum ScrapeTargets {
     /// The tighter of the job's `sample_limit` and `limits.max_series_per_scrape` (0 = none).
     static func sampleLimit(_ job: Int, _ global: Int) -> Int {
         [job, global].filter { $0 > 0 }.min() ?? 0
     }
 
-    static func resolve(_ config: MeshScopeConfig, discovered: [String: [Labels]] = [:]) -> [ScrapeTarget] {
+    static func resolve(_ config: MeshScopeConfig, discovered: [String: [Labels]] = [:]) -> TargetSet {
+        var set = TargetSet(targets: [])
         var seen: Set<ScrapeTarget> = []
-        var out: [ScrapeTarget] = []
         for job in config.scrapeConfigs {
-            let entries = job.targets + job.targets(discovered: discovered[job.jobName] ?? [])
-            // Two container ports relabelled to the same address are one target, as in Prometheus.
-            for entry in entries {
+            var droppedHere = 0
+            for (candidate, entry) in job.candidates(discovered: discovered[job.jobName] ?? []) {
+                guard let entry else {
+                    droppedHere += 1
+                    if job.keepDroppedTargets == 0 || droppedHere <= job.keepDroppedTargets {
+                        set.dropped.append(DroppedTarget(job: job.jobName, discoveredLabels: candidate.discoveredLabels))
+                    }
+                    continue
+                }
+                // Two container ports relabelled to the same address are one target, as in Prometheus.
                 let target = makeTarget(job, entry, config)
-                if seen.insert(target).inserted { out.append(target) }
+                if seen.insert(target).inserted {
+                    set.targets.append(target)
+                    set.discoveredLabels[target.id] = candidate.discoveredLabels
+                }
             }
+            set.droppedCounts[job.jobName] = droppedHere
         }
-        return out
+        return set
     }
 
     private static func makeTarget(_ job: ScrapeConfig, _ entry: (target: String, labels: Labels),

@@ -21,7 +21,13 @@ public actor ScrapeManager {
     }
 
     public func apply(_ targets: [ScrapeTarget]) async {
-        await apply(targets, shuttingDown: false)
+        await apply(TargetSet(targets: targets))
+    }
+
+    /// Applies the targets and records how they were discovered and what was dropped.
+    public func apply(_ set: TargetSet) async {
+        await board.record(discovered: set.discoveredLabels, dropped: set.dropped, droppedCounts: set.droppedCounts)
+        await apply(set.targets, shuttingDown: false)
     }
 
     /// Stops every loop without staleness markers: on shutdown the series are not gone.

@@ -144,10 +144,38 @@ import Testing
         #expect(targets.allSatisfy { $0.labels.count == 2 })
     }
 
+    @Test func candidatesKeepWhatRelabellingSawAndWhatItDropped() throws {
+        let job = try Self.parse("""
+            scrape_configs:
+              - job_name: node
+                scrape_interval: 30s
+                params: {format: [text]}
+                keep_dropped_targets: 5
+                static_configs:
+                  - targets: ["10.0.0.1:9100", "10.0.0.2:9100"]
+                    labels: {zone: a}
+                relabel_configs:
+                  - {source_labels: [__address__], regex: "10.0.0.2:.*", action: drop}
+            """)
+        #expect(job.keepDroppedTargets == 5)
+        let candidates = job.candidates(discovered: [Labels(["__address__": "10.0.0.3:80", "__meta_x": "y"])])
+        #expect(candidates.map { $0.entry?.target } == ["10.0.0.1:9100", nil, "10.0.0.3:80"])
+        #expect(candidates[0].candidate.discoveredLabels == Labels([
+            "__address__": "10.0.0.1:9100", "zone": "a", "job": "node", "__scheme__": "http", "__metrics_path__": "/metrics",
+            "__scrape_interval__": "30s", "__scrape_timeout__": "10s", "__param_format": "text",
+        ]))
+        #expect(candidates[1].candidate.resolved == nil && candidates[1].candidate.discoveredLabels["__address__"] == "10.0.0.2:9100")
+        #expect(candidates[2].candidate.discoveredLabels["__meta_x"] == "y")
+        #expect(candidates[2].candidate.resolved?.labels == Labels(["job": "node", "instance": "10.0.0.3:80"]))
+        // The same outcomes as the target lists built before.
+        #expect(candidates.compactMap { $0.entry?.target } == job.targets.map(\.target) + ["10.0.0.3:80"])
+    }
+
     @Test func renderedRulesParseBackEqual() throws {
         let config = try MeshScopeConfig.parse(yaml: """
             scrape_configs:
               - job_name: a
+                keep_dropped_targets: 3
                 relabel_configs:
                   - {source_labels: [a, b], separator: "", modulus: 8, target_label: s, action: hashmod}
                   - {regex: "x-(.*)", replacement: "$$1 ${1}", target_label: y}
@@ -156,6 +184,7 @@ import Testing
             """, source: "m.yaml")
         let yaml = config.yamlDescription
         let parsed = try MeshScopeConfig.parse(yaml: yaml, source: "rendered.yaml")
+        #expect(yaml.contains("keep_dropped_targets: 3"), "\(yaml)")
         #expect(parsed == config, "\(yaml)")
     }
 

@@ -45,6 +45,7 @@ extension EndToEnd {
                     api_server: \(api)
                     bearer_token_file: \(tokenFile)
                     refresh_interval: 1s
+                keep_dropped_targets: 1
             \(recipe)
             """
         }
@@ -98,7 +99,8 @@ extension EndToEnd {
                 let api = try await FakeKubernetesAPI.start()
                 defer { api.cancel() }
                 let quiet = FakePod(name: "pod-b", labels: ["app": "b"], containers: [("app", [b.port])])
-                api.update { $0.pods = [Self.annotated("pod-a", port: a.port, app: "a"), quiet,
+                let quieter = FakePod(name: "pod-d", labels: ["app": "d"], containers: [("app", [b.port])])
+                api.update { $0.pods = [Self.annotated("pod-a", port: a.port, app: "a"), quiet, quieter,
                                         Self.annotated("pod-c", port: c.port, app: "c"),
                                         FakePod(name: "pod-pending", podIP: nil)] }
                 let tokenFile = join(dir, "token")
@@ -128,6 +130,23 @@ extension EndToEnd {
                 let urls = Set(active.compactMap { $0["scrapeUrl"] as? String })
                 #expect(urls == ["http://\(a.address)/text", "http://\(c.address)/text"], "\(targets)")
                 #expect(b.requests("/text") == 0)
+                // Each target keeps the labels relabelling saw; the pods the recipe dropped are
+                // counted, and `keep_dropped_targets: 1` keeps the first with its labels.
+                let podA = try #require(active.first { $0["scrapeUrl"] as? String == "http://\(a.address)/text" })
+                let seen = podA["discoveredLabels"] as? [String: String] ?? [:]
+                #expect(seen["__meta_kubernetes_pod_name"] == "pod-a" && seen["__address__"] == "127.0.0.1:1", "\(seen)")
+                #expect(seen["__meta_kubernetes_pod_annotation_prometheus_io_port"] == "\(a.port)")
+                #expect(seen["job"] == "kubernetes-pods" && seen["__metrics_path__"] == "/nowhere"
+                        && seen["__scrape_interval__"] == "1s" && seen["__scrape_timeout__"] == "1s", "\(seen)")
+                #expect(targets.dataObject["droppedTargetCounts"] as? [String: Int] == ["kubernetes-pods": 2], "\(targets)")
+                let dropped = targets.dataObject["droppedTargets"] as? [[String: Any]] ?? []
+                #expect(dropped.count == 1 && dropped.first?["scrapePool"] as? String == "kubernetes-pods", "\(dropped)")
+                let droppedLabels = dropped.first?["discoveredLabels"] as? [String: String] ?? [:]
+                #expect(droppedLabels["__meta_kubernetes_pod_name"] == "pod-b" && droppedLabels["__address__"] == "127.0.0.1:\(b.port)",
+                        "\(droppedLabels)")
+                let onlyDropped = try await APIClient(serve).get("/api/v1/targets", [("state", "dropped")])
+                #expect((onlyDropped.dataObject["activeTargets"] as? [Any])?.isEmpty == true)
+                #expect((onlyDropped.dataObject["droppedTargets"] as? [Any])?.count == 1)
 
                 // The token file is re-read on every list (projected tokens rotate).
                 try write("token-2\n", to: tokenFile)

@@ -21,6 +21,11 @@ import Testing
                   - job_name: dead
                     static_configs:
                       - targets: ["127.0.0.1:9"]
+                  - job_name: "filtered <b>"
+                    static_configs:
+                      - targets: ["127.0.0.1:10", "127.0.0.1:11"]
+                    relabel_configs:
+                      - {source_labels: [__address__], regex: ".*", action: drop}
 
                 """
             try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/meshscope.yaml"))
@@ -51,6 +56,13 @@ import Testing
             #expect(page.text.contains("0/1 up</span> dead"))
             #expect(page.text.contains("class=\"error-text\">"))
             #expect(page.text.contains("2 targets, 1 down."))
+            // A job whose targets relabelling all dropped keeps its section, with the count and the API link.
+            #expect(page.text.contains("0/0 up</span> filtered &lt;b&gt;"), "\(page.text)")
+            #expect(page.text.contains("2 dropped by <code>relabel_configs</code>"))
+            let droppedLink = "/api/v1/targets?state=dropped&amp;scrapePool=filtered%20%3Cb%3E"
+            #expect(page.text.contains("href=\"\(droppedLink)\""), "\(page.text)")
+            let dropped = try await WebHTTP.send(base + "/api/v1/targets?state=dropped&scrapePool=filtered%20%3Cb%3E")
+            #expect(dropped.status == 200 && dropped.text.contains("\"__address__\":\"127.0.0.1:11\""), "\(dropped.text)")
             let query = try await WebHTTP.send(base + "/query?expr=demo_requests_total")
             #expect(query.status == 200)
             #expect(query.text.contains("demo_requests_total{instance=&quot;127.0.0.1:\(target.port)&quot;, job=&quot;demo&quot;"))

@@ -1,6 +1,7 @@
 import Config
 import Foundation
 import Hummingbird
+import MeshMetrics
 import Scrape
 
 /// `/api/v1/status/buildinfo`, `/api/v1/status/config` and `/api/v1/targets`, in the
@@ -27,39 +28,41 @@ struct StatusRoutes: Sendable {
         APIEnvelope.success(request, .object([("yaml", .string(await api.config().yamlDescription))]))
     }
 
-    /// Active targets with their last scrape. MeshScope has no relabelling, so nothing
-    /// is ever dropped. `state` (active, dropped, any) and `scrapePool` filter.
+    /// Active targets with their last scrape, and the targets `relabel_configs` dropped, with
+    /// the labels each was discovered with. `state` (active, dropped, any) and `scrapePool` filter.
     func targets(_ request: Request) async -> Response {
         let parameters = APIParameters(query: request.uri.query ?? "")
         let state = parameters.value("state")?.lowercased() ?? ""
         let pool = parameters.value("scrapePool")
         let showActive = state.isEmpty || state == "any" || state == "active"
-        var active: [JSONValue] = []
-        var pools: [String] = []
-        for health in await api.server.scrapes?.board.all() ?? [] {
-            if !pools.contains(health.target.job) { pools.append(health.target.job) }
-            guard showActive, pool == nil || pool == health.target.job else { continue }
-            active.append(Self.json(health))
+        let showDropped = state.isEmpty || state == "any" || state == "dropped"
+        guard let board = api.server.scrapes?.board else {
+            return APIEnvelope.success(request, .object([
+                ("activeTargets", .array([])), ("droppedTargets", .array([])), ("droppedTargetCounts", .object([])),
+            ]))
         }
+        var active: [JSONValue] = []
+        for health in await board.all() where showActive && (pool == nil || pool == health.target.job) {
+            active.append(Self.json(health, discovered: await board.discoveredLabels(health.target.id)))
+        }
+        let (kept, counts) = await board.droppedTargets()
+        let dropped: [JSONValue] = showDropped ? kept.filter { pool == nil || pool == $0.job }.map { target in
+            .object([("discoveredLabels", .labels(target.discoveredLabels)), ("scrapePool", .string(target.job))])
+        } : []
         return APIEnvelope.success(request, .object([
             ("activeTargets", .array(active)),
-            ("droppedTargets", .array([])),
-            ("droppedTargetCounts", .object(pools.map { ($0, .integer(0)) })),
+            ("droppedTargets", .array(dropped)),
+            ("droppedTargetCounts", .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
         ]))
     }
 
-    static func json(_ health: TargetHealth) -> JSONValue {
+    /// `discovered` is what relabelling saw; without it (a target applied directly) the
+    /// labels are rebuilt from the target's settings.
+    static func json(_ health: TargetHealth, discovered: Labels?) -> JSONValue {
         let target = health.target
-        var discovered: [String: String] = [
-            "__address__": target.address, "__metrics_path__": target.metricsPath, "__scheme__": target.scheme,
-            "__scrape_interval__": duration(target.intervalMilliseconds),
-            "__scrape_timeout__": duration(target.timeoutMilliseconds), "job": target.job,
-        ]
-        for label in target.labels.pairs where label.name != "instance" && label.name != "job" {
-            discovered[label.name] = label.value
-        }
+        let discoveredLabels = discovered ?? rebuiltDiscoveredLabels(target)
         return .object([
-            ("discoveredLabels", .labels(.init(discovered))),
+            ("discoveredLabels", .labels(discoveredLabels)),
             ("labels", .labels(target.labels)),
             ("scrapePool", .string(target.job)),
             ("scrapeUrl", .string(target.url)),
@@ -71,6 +74,18 @@ struct StatusRoutes: Sendable {
             ("scrapeInterval", .string(duration(target.intervalMilliseconds))),
             ("scrapeTimeout", .string(duration(target.timeoutMilliseconds))),
         ])
+    }
+
+    private static func rebuiltDiscoveredLabels(_ target: ScrapeTarget) -> Labels {
+        var discovered: [String: String] = [
+            "__address__": target.address, "__metrics_path__": target.metricsPath, "__scheme__": target.scheme,
+            "__scrape_interval__": duration(target.intervalMilliseconds),
+            "__scrape_timeout__": duration(target.timeoutMilliseconds), "job": target.job,
+        ]
+        for label in target.labels.pairs where label.name != "instance" && label.name != "job" {
+            discovered[label.name] = label.value
+        }
+        return Labels(discovered)
     }
 
     /// The scrape URL as seen from elsewhere: a loopback host becomes this host's name.

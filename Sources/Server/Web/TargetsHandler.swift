@@ -20,6 +20,8 @@ struct TargetsHandler: Sendable {
         }
         let chrome = site.chrome(title: "Targets", section: .targets,
                                  refresh: RefreshState(seconds: refresh, path: "/targets", parameters: parameters.pairs))
-        return WebResponse.html(site.render(TargetsPage(chrome: chrome, targets: infos, now: WebParameters.nowMilliseconds)))
+        let dropped = await scrapes?.board.droppedTargets().counts ?? [:]
+        return WebResponse.html(site.render(TargetsPage(chrome: chrome, targets: infos, droppedCounts: dropped,
+                                                        now: WebParameters.nowMilliseconds)))
     }
 }

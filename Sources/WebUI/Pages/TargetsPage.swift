@@ -10,22 +10,23 @@ public struct TargetsPage: WebPage {
     public var downCount: Int
     public var apiHref: String
 
-    public init(chrome: PageChrome, targets: [TargetInfo], now: Int64) {
+    /// `droppedCounts`: per job, the targets `relabel_configs` dropped; a job whose every
+    /// target was dropped still gets its section, so the drop is visible.
+    public init(chrome: PageChrome, targets: [TargetInfo], droppedCounts: [String: Int] = [:], now: Int64) {
         self.chrome = chrome
-        var jobs: [String] = []
         var byJob: [String: [TargetInfo]] = [:]
-        for target in targets {
-            if byJob[target.job] == nil { jobs.append(target.job) }
-            byJob[target.job, default: []].append(target)
-        }
+        for target in targets { byJob[target.job, default: []].append(target) }
+        let jobs = Set(byJob.keys).union(droppedCounts.filter { $0.value > 0 }.keys)
         pools = jobs.sorted().enumerated().map { number, job in
-            let members = byJob[job]!.sorted { $0.url < $1.url }
+            let members = (byJob[job] ?? []).sorted { $0.url < $1.url }
             let up = members.filter { $0.health == "up" }.count
-            let healthClass = up == members.count ? "health-up" : up == 0 ? "health-down" : "health-partial"
-            return TargetPool(job: job, anchor: "pool-\(number + 1)", upCount: up, total: members.count, healthClass: healthClass,
-                              targets: members.map { TargetRow($0, now: now) })
+            let healthClass = members.isEmpty ? "health-unknown"
+                : up == members.count ? "health-up" : up == 0 ? "health-down" : "health-partial"
+            return TargetPool(job: job, anchor: "pool-\(number + 1)", upCount: up, total: members.count,
+                              healthClass: healthClass, targets: members.map { TargetRow($0, now: now) },
+                              droppedCount: droppedCounts[job] ?? 0)
         }
-        hasPools = !targets.isEmpty
+        hasPools = !pools.isEmpty
         targetCount = targets.count
         downCount = targets.filter { $0.health == "down" }.count
         apiHref = "/api/v1/targets"

@@ -193,6 +193,7 @@ let package = Package(
             "Charts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .testTarget(name: "ServiceGraphTests", dependencies: ["ServiceGraph", "MeshMetrics"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),

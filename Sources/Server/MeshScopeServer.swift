@@ -19,6 +19,7 @@ public enum MeshScopeServer {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
         router.add(middleware: SecurityMiddleware(security: security))
+        router.add(middleware: HTMLCompressionMiddleware())
         let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,
                                       http: context.requestMetrics, forwarding: context.forwarding,
                                       discovery: context.discoveryStatistics, security: security,

@@ -1,4 +1,6 @@
+import CompressNIO
 import Foundation
+import NIOCore
 import Testing
 
 /// `meshscope serve` itself: it finds `Web/` from its executable's location (started in
@@ -63,6 +65,15 @@ import Testing
             #expect(page.text.contains("href=\"\(droppedLink)\""), "\(page.text)")
             let dropped = try await WebHTTP.send(base + "/api/v1/targets?state=dropped&scrapePool=filtered%20%3Cb%3E")
             #expect(dropped.status == 200 && dropped.text.contains("\"__address__\":\"127.0.0.1:11\""), "\(dropped.text)")
+            // Pages are gzipped for clients that ask, as the API's JSON is.
+            let zipped = try await WebHTTP.send(base + "/targets", headers: [("Accept-Encoding", "gzip, deflate")])
+            #expect(zipped.headers.first { $0.name.lowercased() == "content-encoding" }?.value == "gzip")
+            var compressed = ByteBuffer(bytes: zipped.body)
+            let unzipped = String(buffer: try compressed.decompress(with: .gzip()))
+            #expect(unzipped.contains("2 dropped by <code>relabel_configs</code>") && unzipped.hasSuffix("</html>\n"))
+            #expect(zipped.body.count * 3 < unzipped.utf8.count, "\(zipped.body.count) of \(unzipped.utf8.count) bytes")
+            let refused = try await WebHTTP.send(base + "/targets", headers: [("Accept-Encoding", "gzip;q=0")])
+            #expect(refused.text.hasPrefix("<!DOCTYPE html>"))
             let query = try await WebHTTP.send(base + "/query?expr=demo_requests_total")
             #expect(query.status == 200)
             #expect(query.text.contains("demo_requests_total{instance=&quot;127.0.0.1:\(target.port)&quot;, job=&quot;demo&quot;"))

@@ -97,6 +97,16 @@ extension EndToEnd {
                 let badQuery = try await api.get("/api/v1/query_exemplars", [("query", "sum(")])
                 #expect(badQuery.status == 400 && badQuery.errorType == "bad_data")
 
+                // No rule engine: rules and alerts are empty in Prometheus' shapes (Grafana's alerting asks).
+                #expect(try await api.get("/api/v1/rules").text == #"{"status":"success","data":{"groups":[]}}"#)
+                #expect(try await api.get("/api/v1/rules", [("type", "alert")]).text == #"{"status":"success","data":{"groups":[]}}"#)
+                let badType = try await api.get("/api/v1/rules", [("type", "recording")])
+                #expect(badType.status == 400 && badType.errorType == "bad_data" && badType.error == #"unsupported type "recording""#)
+                #expect(try await api.get("/api/v1/alerts").text == #"{"status":"success","data":{"alerts":[]}}"#)
+                let managers = try await api.get("/api/v1/alertmanagers")
+                #expect(managers.dataObject.keys.sorted() == ["activeAlertmanagers", "droppedAlertmanagers"], "\(managers)")
+                #expect(try await api.send(.POST, "/api/v1/rules", body: "").status == 405)
+
                 let build = try await api.get("/api/v1/status/buildinfo")
                 let version = try await MeshScopeCommand.run(["version"], in: dir).stdout
                 #expect(build.dataObject["version"] as? String == version.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })

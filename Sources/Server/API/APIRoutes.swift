@@ -18,6 +18,7 @@ enum APIRoutes {
         let metadata = MetadataRoutes(api: api)
         let status = StatusRoutes(api: api)
         let guardRails = GuardRailRoutes(api: api)
+        let rules = RuleRoutes()
         let getPost: [HTTPRequest.Method] = [.get, .post]
 
         route(router, "/api/v1/query", getPost) { request, _ in await query.instant(request) }
@@ -32,6 +33,9 @@ enum APIRoutes {
         route(router, "/api/v1/status/buildinfo", [.get]) { request, _ in status.buildInfo(request) }
         route(router, "/api/v1/status/config", [.get]) { request, _ in await status.config(request) }
         route(router, "/api/v1/targets", [.get]) { request, _ in await status.targets(request) }
+        route(router, "/api/v1/rules", [.get]) { request, _ in rules.rules(request) }
+        route(router, "/api/v1/alerts", [.get]) { request, _ in rules.alerts(request) }
+        route(router, "/api/v1/alertmanagers", [.get]) { request, _ in rules.alertmanagers(request) }
         route(router, "/api/v1/status/slow_queries", [.get]) { request, _ in guardRails.slowQueries(request) }
         route(router, "/api/v1/status/running_queries", [.get, .delete]) { request, _ in
             request.method == .delete ? guardRails.cancel(request, pathID: nil) : guardRails.runningQueries(request)

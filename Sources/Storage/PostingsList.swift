@@ -28,6 +28,12 @@ enum PostingsList {
         return ids
     }
 
+    /// How many ids a list holds: one varint each, and every varint ends in the one byte
+    /// whose high bit is clear.
+    static func count(_ bytes: Data) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0x80 == 0 ? 1 : 0) }
+    }
+
     static func read(pairID: Int64, in db: Database) throws -> [Int64] {
         guard let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT series FROM postings WHERE pair_id = ?"),
                                            arguments: [pairID]) else { return [] }

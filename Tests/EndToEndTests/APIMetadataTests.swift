@@ -107,6 +107,23 @@ extension EndToEnd {
                 #expect(managers.dataObject.keys.sorted() == ["activeAlertmanagers", "droppedAlertmanagers"], "\(managers)")
                 #expect(try await api.send(.POST, "/api/v1/rules", body: "").status == 405)
 
+                // Cardinality as Prometheus' TSDB status reports it, agreeing with /series.
+                let everySeries = try await api.get("/api/v1/series", [("match[]", #"{__name__=~".+"}"#)]).dataArray
+                let tsdb = try await api.get("/api/v1/status/tsdb", [("limit", "3")])
+                let head = tsdb.dataObject["headStats"] as? [String: Any] ?? [:]
+                #expect((head["numSeries"] as? NSNumber)?.intValue == everySeries.count && !everySeries.isEmpty, "\(tsdb)")
+                #expect(((head["chunkCount"] as? NSNumber)?.intValue ?? 0) >= everySeries.count)
+                #expect(((head["minTime"] as? NSNumber)?.int64Value ?? 0) <= ((head["maxTime"] as? NSNumber)?.int64Value ?? -1))
+                let byMetric = tsdb.dataObject["seriesCountByMetricName"] as? [[String: Any]] ?? []
+                #expect(byMetric.count == 3 && byMetric.first?["name"] as? String == "api_special"
+                        && (byMetric.first?["value"] as? NSNumber)?.intValue == APIDataset.special.count,
+                        "\(byMetric)")
+                for list in ["labelValueCountByLabelName", "memoryInBytesByLabelName", "seriesCountByLabelValuePair"] {
+                    #expect((tsdb.dataObject[list] as? [Any])?.count == 3, "\(list)")
+                }
+                let badLimit = try await api.get("/api/v1/status/tsdb", [("limit", "0")])
+                #expect(badLimit.status == 400 && badLimit.error == "limit must be a positive number")
+
                 let build = try await api.get("/api/v1/status/buildinfo")
                 let version = try await MeshScopeCommand.run(["version"], in: dir).stdout
                 #expect(build.dataObject["version"] as? String == version.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })

@@ -32,6 +32,7 @@ enum APIRoutes {
         route(router, "/api/v1/query_exemplars", getPost) { request, _ in await metadata.exemplars(request) }
         route(router, "/api/v1/status/buildinfo", [.get]) { request, _ in status.buildInfo(request) }
         route(router, "/api/v1/status/config", [.get]) { request, _ in await status.config(request) }
+        route(router, "/api/v1/status/tsdb", [.get]) { request, _ in await status.tsdb(request) }
         route(router, "/api/v1/targets", [.get]) { request, _ in await status.targets(request) }
         route(router, "/api/v1/rules", [.get]) { request, _ in rules.rules(request) }
         route(router, "/api/v1/alerts", [.get]) { request, _ in rules.alerts(request) }

@@ -3,8 +3,9 @@ import Foundation
 import Hummingbird
 import MeshMetrics
 import Scrape
+import Storage
 
-/// `/api/v1/status/buildinfo`, `/api/v1/status/config` and `/api/v1/targets`, in the
+/// `/api/v1/status/buildinfo`, `/api/v1/status/config`, `/api/v1/status/tsdb` and `/api/v1/targets`, in the
 /// shapes Prometheus answers them.
 struct StatusRoutes: Sendable {
     /// How Prometheus' `getGlobalURL` recognises a target on the local host.
@@ -26,6 +27,43 @@ struct StatusRoutes: Sendable {
     /// The effective configuration, every default spelled out.
     func config(_ request: Request) async -> Response {
         APIEnvelope.success(request, .object([("yaml", .string(await api.config().yamlDescription))]))
+    }
+
+    /// Prometheus' TSDB status: head statistics and the top `limit` (default 10) metric
+    /// names, label names and label pairs by series, from the store's postings. An empty
+    /// store reports Prometheus' sentinels (`minTime` Int64.max, `maxTime` Int64.min).
+    func tsdb(_ request: Request) async -> Response {
+        let parameters = APIParameters(query: request.uri.query ?? "")
+        var limit = 10
+        if let text = parameters.value("limit") {
+            guard let value = Int(text), value > 0 else {
+                return APIEnvelope.error(request, APIError(.badData, "limit must be a positive number"))
+            }
+            limit = value
+        }
+        let stats = await api.server.store.statistics()
+        let cardinality: StoreCardinality
+        do {
+            cardinality = try api.reader.cardinality(limit: limit)
+        } catch {
+            return APIEnvelope.error(request, APIError(.internal, "\(error)"))
+        }
+        func entries(_ list: [StoreCardinality.Entry]) -> JSONValue {
+            .array(list.map { .object([("name", .string($0.name)), ("value", .integer($0.value))]) })
+        }
+        return APIEnvelope.success(request, .object([
+            ("headStats", .object([
+                ("numSeries", .integer(cardinality.seriesCount)),
+                ("numLabelPairs", .integer(cardinality.labelPairCount)),
+                ("chunkCount", .integer(stats.chunks)),
+                ("minTime", .integer(Int(cardinality.minTime ?? Int64.max))),
+                ("maxTime", .integer(Int(cardinality.maxTime ?? Int64.min))),
+            ])),
+            ("seriesCountByMetricName", entries(cardinality.seriesCountByMetricName)),
+            ("labelValueCountByLabelName", entries(cardinality.labelValueCountByLabelName)),
+            ("memoryInBytesByLabelName", entries(cardinality.memoryInBytesByLabelName)),
+            ("seriesCountByLabelValuePair", entries(cardinality.seriesCountByLabelValuePair)),
+        ]))
     }
 
     /// Active targets with their last scrape, and the targets `relabel_configs` dropped, with

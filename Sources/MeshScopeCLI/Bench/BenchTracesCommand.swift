@@ -160,6 +160,16 @@ struct BenchTracesCommand: AsyncParsableCommand {
         print("search serviceName + minDuration (20/50/100 ms), limit 10: \(searches) queries over \(SpanDataset.services.count) services: "
             + "p50 \(Format.latency(search.percentile(50))), p99 \(Format.latency(search.percentile(99))), max \(Format.latency(search.percentile(100))); "
             + String(format: "%.1f traces per answer", Double(tracesReturned) / Double(searches)))
+
+        // Dependencies over the whole dataset, with the Zipkin UI's default lookback (a day).
+        let endTs = Int64(Date().timeIntervalSince1970 * 1000) + 60_000
+        let dependencies = "/api/v2/dependencies?endTs=\(endTs)&lookback=86400000"
+        let (first, body) = try await load.get(dependencies)
+        var again: [Double] = []
+        for _ in 0..<5 { again.append(try await load.get(dependencies).0) }
+        let links = String(buffer: body).components(separatedBy: "\"parent\"").count - 1
+        print("dependencies over every stored span (lookback 1 d): first answer \(Format.latency(first)), "
+            + "the next 5 p50 \(Format.latency(LatencySummary(again).percentile(50))); \(links) links")
     }
 
     /// Traces in a `/api/v2/traces` answer (`[[...],[...]]`): top-level array elements.

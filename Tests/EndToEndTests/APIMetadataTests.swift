@@ -121,8 +121,8 @@ extension EndToEnd {
                 for list in ["labelValueCountByLabelName", "memoryInBytesByLabelName", "seriesCountByLabelValuePair"] {
                     #expect((tsdb.dataObject[list] as? [Any])?.count == 3, "\(list)")
                 }
-                let badLimit = try await api.get("/api/v1/status/tsdb", [("limit", "0")])
-                #expect(badLimit.status == 400 && badLimit.error == "limit must be a positive number")
+                let zeroLimit = try await api.get("/api/v1/status/tsdb", [("limit", "0")])
+                #expect(zeroLimit.status == 400 && zeroLimit.error == "limit must be a positive number")
 
                 let build = try await api.get("/api/v1/status/buildinfo")
                 let version = try await MeshScopeCommand.run(["version"], in: dir).stdout

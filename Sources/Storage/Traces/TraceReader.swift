@@ -8,6 +8,8 @@ import Traces
 public struct TraceReader: Sendable {
     let pool: DatabasePool
     let options: TraceStoreOptions
+    /// Whole minutes of dependency links, shared with the store (retention drops them).
+    let dependencyMinutes: DependencyMinutes
 
     /// The trace with this id, merged; empty when absent. The id is 1–32 hex characters.
     /// Strict (the default): a 16-character id matches 64-bit traces only, a 32-character

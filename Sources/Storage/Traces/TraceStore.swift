@@ -76,7 +76,7 @@ public actor TraceStore {
         self.options = options
         self.logger = logger
         autocompleteKeys = Set(options.autocompleteKeys)
-        reader = TraceReader(pool: pool, options: options)
+        reader = TraceReader(pool: pool, options: options, dependencyMinutes: DependencyMinutes())
         logger.info("trace store opened", metadata: ["path": "\(path)", "spans": "\(count)"])
     }
 
@@ -155,9 +155,16 @@ public actor TraceStore {
         var summary = TraceRetentionSummary()
         do {
             try pool.write { db in
+                let newestBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM spans") ?? 0
                 try db.execute(sql: "DELETE FROM spans WHERE ts < ?", arguments: [cutoffMicros])
                 summary.spansDeleted = db.changesCount
                 guard summary.spansDeleted > 0 else { return }
+                // Dependency minutes an hour past the cutoff go (their traces may have lost
+                // spans); if the newest row went too, its id may be handed out again.
+                let minutes = reader.dependencyMinutes
+                minutes.dropBefore(TraceReader.minute(of: cutoffMicros) + 60)
+                let newestAfter = try Int64.fetchOne(db, sql: "SELECT max(id) FROM spans") ?? 0
+                if newestAfter < newestBefore { minutes.reset(watermark: newestAfter) }
                 try db.execute(sql: """
                     DELETE FROM span_names WHERE NOT EXISTS (
                         SELECT 1 FROM spans s WHERE s.local_service = span_names.service AND (

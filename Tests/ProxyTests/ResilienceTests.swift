@@ -102,6 +102,40 @@ import Testing
         #expect(record.attemptCount == 3)
     }
 
+    /// Both data paths: a route timeout sends requests through the task path.
+    @Test(arguments: ["", "  timeout: 30s\n"])
+    func aRetryWithoutAFreeSlotDeliversTheUpstreamAnswerFlaggedUO(routeTimeout: String) async throws {
+        // Retries of /held answer after 5 s, holding the only `maxRetries` slot meanwhile.
+        let upstream = try await TestUpstream { request in
+            request.head.uri == "/held" && request.header("x-envoy-attempt-count") != "1"
+                ? TestReply(status: 503, body: Array("late".utf8), delay: .seconds(5))
+                : .text("busy: \(request.head.uri)", status: 503)
+        }
+        let config = try policyConfig(
+            proxyConfigYAML(services: [("reviews", [(upstream.address, "v1")])]),
+            virtualServiceYAML(host: "reviews", http: """
+            - route: [{destination: {host: reviews}}]
+              retries: {attempts: 3, retryOn: 5xx}
+            \(routeTimeout)
+            """),
+            destinationRuleYAML(host: "reviews", subsets: [], policy: "connectionPool: {http: {maxRetries: 1}}"))
+        let observer = RecordingObserver()
+        try await withProxy(config, observer: observer) { _, ports in
+            let port = try #require(ports.outbound)
+            let held = Task { try? await TestClient.send(port: port, .GET, "/held", host: "reviews") }
+            #expect(await eventually { upstream.requests.contains { $0.head.uri == "/held" && $0.header("x-envoy-attempt-count") == "2" } })
+            // /other wants a retry too, finds no slot, and gets the upstream's own answer.
+            let other = try await TestClient.send(port: port, .GET, "/other", host: "reviews")
+            #expect(other.status == 503 && other.text == "busy: /other", "\(other.text)")
+            held.cancel()
+        }
+        #expect(upstream.requests.filter { $0.head.uri == "/other" }.count == 1, "no retry was sent")
+        let record = try #require(observer.requests.first { $0.path == "/other" })
+        #expect(record.responseFlags == [.upstreamOverflow] && record.attemptCount == 1 && record.responseCode == 503)
+        #expect(observer.events.contains { if case .retryOverflow = $0 { true } else { false } })
+        await upstream.stop()
+    }
+
     @Test func poolOverflowAnswers503UO() async throws {
         // Slow enough that /2 and /3 arrive while /1 holds the only connection, even on a
         // loaded machine.

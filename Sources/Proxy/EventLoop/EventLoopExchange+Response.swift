@@ -102,8 +102,7 @@ extension EventLoopExchange: UpstreamResponseSink {
         guard let cluster, let endpoint else { return }
         record.upstreamServiceTimeMicros = Forwarder.micros(attemptStart.duration(to: .now))
         cluster.requestEnded(at: endpoint, outcome: .response(status: code))
-        var random = SystemRandomNumberGenerator()
-        switch retry.attemptEnded(.response(status: code), now: ProxyClock.now, using: &random) {
+        switch retryDecision(.response(status: code), cluster: cluster) {
         case .retry(let backoff):
             if let connection {
                 self.connection = nil

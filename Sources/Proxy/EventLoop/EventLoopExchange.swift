@@ -72,17 +72,7 @@ final class EventLoopExchange {
             finish(forwarder.timedOut(record, cluster: cluster, perTry: false))
             return
         }
-        if number > 1 {
-            if holdsRetrySlot { cluster.releaseRetry() }
-            holdsRetrySlot = cluster.acquireRetry()
-            guard holdsRetrySlot else {
-                forwarder.observer.upstreamEvent(.retryOverflow(cluster: cluster.name))
-                record.responseFlags.insert(.upstreamRetryLimitExceeded)
-                finish(.local(503, "upstream retry overflow", record: record))
-                return
-            }
-            forwarder.observer.upstreamEvent(.retry(cluster: cluster.name, attempt: number))
-        }
+        if number > 1 { forwarder.observer.upstreamEvent(.retry(cluster: cluster.name, attempt: number)) }
         record.attemptCount = number
         guard let picked = cluster.pickEndpoint(headers: request.routingHeaders) else {
             record.responseFlags.insert(.noHealthyUpstream)
@@ -163,8 +153,7 @@ final class EventLoopExchange {
             cluster.release(connection, keepAlive: false)
         }
         cluster.requestEnded(at: endpoint, outcome: failure.outcome)
-        var random = SystemRandomNumberGenerator()
-        switch retry.attemptEnded(failure.outcome, now: ProxyClock.now, using: &random) {
+        switch retryDecision(failure.outcome, cluster: cluster) {
         case .retry(let backoff):
             backOff(backoff)
         case .finish(.overallTimeout):
@@ -173,6 +162,17 @@ final class EventLoopExchange {
             if finish == .retriesExhausted { record.responseFlags.insert(.upstreamRetryLimitExceeded) }
             self.finish(forwarder.failed(failure, record: record))
         }
+    }
+
+    /// The retry state machine's answer, turned into a finish when no `maxRetries` slot is
+    /// free (`Forwarder.takeRetrySlot`).
+    func retryDecision(_ outcome: UpstreamOutcome, cluster: UpstreamCluster) -> RetryStateMachine.Decision {
+        var random = SystemRandomNumberGenerator()
+        let decision = retry.attemptEnded(outcome, now: ProxyClock.now, using: &random)
+        if case .retry = decision, !forwarder.takeRetrySlot(cluster, holding: &holdsRetrySlot, record: &record) {
+            return .finish(.deliver)
+        }
+        return decision
     }
 
     func backOff(_ delay: Duration) {

@@ -63,6 +63,19 @@ struct Forwarder: Sendable {
         return cluster
     }
 
+    /// A retry holds a `maxRetries` slot from the moment it is decided until the request
+    /// ends. Without a free slot the attempt's own outcome stands (the upstream's response,
+    /// or the failure's reply), flagged UO, as in Envoy.
+    func takeRetrySlot(_ cluster: UpstreamCluster, holding: inout Bool, record: inout ObservedRequest) -> Bool {
+        if holding { return true }
+        holding = cluster.acquireRetry()
+        if !holding {
+            observer.upstreamEvent(.retryOverflow(cluster: cluster.name))
+            record.responseFlags.insert(.upstreamOverflow)
+        }
+        return holding
+    }
+
     private func forwardWithRetries(_ request: ProxyRequest, plan: ForwardPlan, cluster: UpstreamCluster,
                                     record initial: ObservedRequest) async -> ForwardResult {
         var record = initial
@@ -78,16 +91,7 @@ struct Forwarder: Sendable {
             guard case .attempt(let number, let deadline) = retry.startAttempt(now: ProxyClock.now) else {
                 return timedOut(record, cluster: cluster, perTry: false)
             }
-            if number > 1 {
-                if holdsRetrySlot { cluster.releaseRetry() }
-                holdsRetrySlot = cluster.acquireRetry()
-                guard holdsRetrySlot else {
-                    observer.upstreamEvent(.retryOverflow(cluster: cluster.name))
-                    record.responseFlags.insert(.upstreamRetryLimitExceeded)
-                    return .local(503, "upstream retry overflow", record: record)
-                }
-                observer.upstreamEvent(.retry(cluster: cluster.name, attempt: number))
-            }
+            if number > 1 { observer.upstreamEvent(.retry(cluster: cluster.name, attempt: number)) }
             record.attemptCount = number
             guard let endpoint = cluster.pickEndpoint(headers: request.routingHeaders) else {
                 record.responseFlags.insert(.noHealthyUpstream)
@@ -123,7 +127,11 @@ struct Forwarder: Sendable {
             if failure == .timeout, overallDeadline.map({ ContinuousClock.now < $0 }) ?? true {
                 observer.upstreamEvent(.timeout(cluster: cluster.name, perTry: true))
             }
-            switch retry.attemptEnded(outcome, now: ProxyClock.now, using: &random) {
+            var decision = retry.attemptEnded(outcome, now: ProxyClock.now, using: &random)
+            if case .retry = decision, !takeRetrySlot(cluster, holding: &holdsRetrySlot, record: &record) {
+                decision = .finish(.deliver)
+            }
+            switch decision {
             case .retry(let backoff):
                 if let started { cluster.release(started.connection, keepAlive: false) }
                 try? await Task.sleep(for: backoff)

@@ -8,6 +8,7 @@ public struct QueryConfig: Sendable, Hashable {
     public static let defaultLookbackDelta = PromDuration.minutes(5)
     public static let defaultSlowQueryThreshold = PromDuration.seconds(1)
     public static let defaultSlowQueryLogSize = 100
+    public static let defaultMaxConcurrency = 20
 
     /// Longest a query may run; a `timeout` parameter can only shorten it.
     public var timeout: PromDuration
@@ -19,6 +20,9 @@ public struct QueryConfig: Sendable, Hashable {
     public var slowQueryThreshold: PromDuration
     /// Entries the slow-query log keeps, oldest dropped first; 0 turns it off.
     public var slowQueryLogSize: Int
+    /// Queries evaluated at once (Prometheus' `query.max-concurrency`); the others wait,
+    /// and the wait counts against their timeout.
+    public var maxConcurrency = QueryConfig.defaultMaxConcurrency
 
     public init(
         timeout: PromDuration = QueryConfig.defaultTimeout,
@@ -44,7 +48,7 @@ extension QueryConfig: ConfigSection {
 
     static func decode(_ node: ConfigNode, in _: MeshScopeConfig) throws(ConfigError) -> QueryConfig {
         let map = try node.mapping(allowed: [
-            "timeout", "max_samples", "lookback_delta", "slow_query_threshold", "slow_query_log_size",
+            "timeout", "max_samples", "lookback_delta", "slow_query_threshold", "slow_query_log_size", "max_concurrency",
         ])
         var query = QueryConfig()
         if let value = map["timeout"] {
@@ -61,6 +65,10 @@ extension QueryConfig: ConfigSection {
         }
         if let value = map["slow_query_threshold"] { query.slowQueryThreshold = try value.duration() }
         if let value = map["slow_query_log_size"] { query.slowQueryLogSize = try value.count() }
+        if let value = map["max_concurrency"] {
+            query.maxConcurrency = try value.count()
+            if query.maxConcurrency == 0 { throw value.error("must be greater than 0") }
+        }
         return query
     }
 
@@ -71,6 +79,7 @@ extension QueryConfig: ConfigSection {
             ("lookback_delta", .duration(lookbackDelta)),
             ("slow_query_threshold", .duration(slowQueryThreshold)),
             ("slow_query_log_size", .number(slowQueryLogSize)),
+            ("max_concurrency", .number(maxConcurrency)),
         ])
     }
 }

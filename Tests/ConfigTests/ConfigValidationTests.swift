@@ -211,8 +211,8 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
             """, line: 2, column: 3, path: "query.max_samples", reason: "must be greater than 0"),
         InvalidCase(name: "unknown key in query", yaml: """
             query:
-              max_concurrency: 20
-            """, line: 2, column: 3, path: "query.max_concurrency", reason: "unknown key \"max_concurrency\""),
+              max_threads: 20
+            """, line: 2, column: 3, path: "query.max_threads", reason: "unknown key \"max_threads\""),
         InvalidCase(name: "bad listen address", yaml: """
             server:
               data_dir: /tmp

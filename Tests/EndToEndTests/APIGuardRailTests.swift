@@ -114,6 +114,43 @@ extension EndToEnd {
         /// execution error as soon as the limit is passed: quickly, and without the
         /// memory the whole selection would take, which the same query shows once the
         /// limit is raised.
+        @Test func concurrencyLimitQueuesQueriesAgainstTheirTimeout() async throws {
+            try await withTemporaryDirectory("api-queue") { dir in
+                let serve = try await APIServer.start(in: dir, sections: "query:\n  max_concurrency: 1\n")
+                defer { serve.terminateIfRunning() }
+                let api = APIClient(serve)
+                // The only slot: a query that runs until it is cancelled.
+                let slow = Task { try await api.post("/api/v1/query_range", Self.slowRange, timeout: .seconds(60)).outcome }
+                let slowID = try await eventually("the slow query running", context: serve.logTail) { () async throws -> String? in
+                    let first = try await api.get("/api/v1/status/running_queries").dataArray.first as? [String: Any]
+                    return first?["state"] as? String == "running" ? first?["id"] as? String : nil
+                }
+                // A query waiting longer than its timeout for the slot: timed out in the queue.
+                let timedOut = try await api.get("/api/v1/query", [("query", "1+1"), ("timeout", "300ms")])
+                #expect(timedOut.status == 503 && timedOut.error == "query timed out in query queue", "\(timedOut)")
+                // Another waits, listed as queued; cancelled there, it says so.
+                let queued = Task { try await api.get("/api/v1/query", [("query", "2+2")]).outcome }
+                let queuedID = try await eventually("the second query queued", context: serve.logTail) { () async throws -> String? in
+                    let all = try await api.get("/api/v1/status/running_queries").dataArray as? [[String: Any]] ?? []
+                    return all.first { $0["state"] as? String == "queued" }?["id"] as? String
+                }
+                _ = try await api.send(.DELETE, "/api/v1/status/running_queries/\(queuedID)", body: nil)
+                let cancelled = try await queued.value
+                #expect(cancelled.status == 499 && cancelled.error == "query was canceled in query queue", "\(cancelled)")
+                // A third waits, and runs once the slow one is cancelled.
+                let waiting = Task { try await api.get("/api/v1/query", [("query", "3+3")]).outcome }
+                _ = try await eventually("the third query queued", context: serve.logTail) { () async throws -> Bool? in
+                    let all = try await api.get("/api/v1/status/running_queries").dataArray as? [[String: Any]] ?? []
+                    return all.contains { $0["state"] as? String == "queued" } ? true : nil
+                }
+                _ = try await api.send(.DELETE, "/api/v1/status/running_queries/\(slowID)", body: nil)
+                #expect(try await slow.value.status == 499)
+                let ran = try await waiting.value
+                #expect(ran.status == 200 && ran.text.contains(#""6""#), "\(ran)")
+                try await serve.stop()
+            }
+        }
+
         @Test func sampleLimitFailsFast() async throws {
             try await withTemporaryDirectory("api-samples") { dir in
                 // 1.44 million samples (23 MB decoded); few series with long histories, so

@@ -62,11 +62,12 @@ enum APIRoutes {
     }
 }
 
-/// What the API routes share: the server context, the running queries and the slow
-/// query log (one of each per router).
+/// What the API routes share: the server context, the running queries, the concurrency
+/// slots and the slow query log (one of each per router).
 struct APIContext: Sendable {
     let server: ServerContext
     let running = RunningQueries()
+    let slots = QuerySlots()
     let slowLog = SlowQueryLog()
     let logger = Logger(label: "meshscope.query")
 

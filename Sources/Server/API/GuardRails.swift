@@ -16,6 +16,7 @@ final class RunningQuery: Sendable {
     let startedAt: Int64
     let started = ContinuousClock.now
     private let stop = Atomic<UInt8>(Stop.none.rawValue)
+    private let queued = Atomic<Bool>(false)
 
     init(id: Int, query: String, kind: String, parameters: [(String, String)]) {
         self.id = id
@@ -34,12 +35,21 @@ final class RunningQuery: Sendable {
     var isStopped: Bool { stop.load(ordering: .relaxed) != Stop.none.rawValue }
 
     /// Prometheus' `ErrQueryCanceled` and `ErrQueryTimeout` messages.
-    var stopError: EngineError? {
+    var stopError: EngineError? { stopError(in: "expression evaluation") }
+
+    /// The same, naming where the query was stopped (`query queue` while it waited).
+    func stopError(in phase: String) -> EngineError? {
         switch Stop(rawValue: stop.load(ordering: .relaxed)) {
-        case .canceled: EngineError(.canceled, "query was canceled in expression evaluation")
-        case .timedOut: EngineError(.timeout, "query timed out in expression evaluation")
+        case .canceled: EngineError(.canceled, "query was canceled in \(phase)")
+        case .timedOut: EngineError(.timeout, "query timed out in \(phase)")
         default: nil
         }
+    }
+
+    /// Waiting for a slot (`query.max_concurrency`) rather than evaluating.
+    var isQueued: Bool {
+        get { queued.load(ordering: .relaxed) }
+        set { queued.store(newValue, ordering: .relaxed) }
     }
 
     var elapsedSeconds: Double {

@@ -78,6 +78,16 @@ struct QueryRoutes: Sendable {
             } catch {}  // cancelled: the query finished first
         }
         defer { timer.cancel() }
+        // The wait for a slot counts against the timeout, as in Prometheus.
+        running.isQueued = true
+        guard await api.slots.acquire(capacity: config.query.maxConcurrency, until: { running.isStopped }) else {
+            let stopped = running.stopError(in: "query queue") ?? EngineError(.canceled, "query was canceled in query queue")
+            let outcome = Result<Response, APIError>.failure(APIError(stopped))
+            logIfSlow(running, cost: QueryCost().figures, outcome: outcome, config: config.query)
+            return try outcome.get()
+        }
+        running.isQueued = false
+        defer { api.slots.release() }
         let cost = QueryCost()
         var engine = PromQLEngine(queryable: GuardedQueryable(reader: api.reader, maxSamples: config.query.maxSamples,
                                                               cost: cost, stop: { running.stopError }))

@@ -161,6 +161,7 @@ struct GuardRailRoutes: Sendable {
                 ("params", .object(running.parameters.map { ($0.0, .string($0.1)) })),
                 ("started", .string(RFC3339.format(running.startedAt))),
                 ("elapsed", .number(running.elapsedSeconds)),
+                ("state", .string(running.isQueued ? "queued" : "running")),
             ])
         }))
     }

@@ -34,7 +34,7 @@ extension KubernetesSDConfig {
             if let own = namespaces["own_namespace"] { config.ownNamespace = try own.bool() }
         }
         if let value = map["selectors"] {
-            for element in try value.list() { config.selectors.append(try decodeSelector(element)) }
+            for element in try value.list() { config.selectors.append(try decodeSelector(element, entryRole: config.role)) }
         }
         if let value = map["bearer_token_file"] { config.bearerTokenFile = try value.nonEmptyString() }
         if let value = map["tls_config"] {
@@ -52,17 +52,28 @@ extension KubernetesSDConfig {
     /// Prometheus' roles are named so the message says what exists and what works here.
     private static func decodeRole(_ node: ConfigNode) throws(ConfigError) -> Role {
         let name = try node.string()
-        if let role = Role(rawValue: name) { return role }
-        if ["node", "service", "endpoints", "endpointslice", "ingress"].contains(name) {
-            throw node.error("role \"\(name)\" is not supported; only pod")
+        if let role = Role(rawValue: name), role != .service { return role }
+        if ["node", "service", "endpointslice", "ingress"].contains(name) {
+            throw node.error("role \"\(name)\" is not supported; only pod and endpoints")
         }
-        throw node.error("unknown role \"\(name)\"; only pod is supported")
+        throw node.error("unknown role \"\(name)\"; pod and endpoints are supported")
     }
 
-    private static func decodeSelector(_ node: ConfigNode) throws(ConfigError) -> Selector {
+    /// Prometheus' rule: a selector names the role whose list it narrows, one the entry
+    /// reads (`pod` for a pod entry; `endpoints`, `service` or `pod` for an endpoints one).
+    private static func decodeSelector(_ node: ConfigNode, entryRole: Role) throws(ConfigError) -> Selector {
         let map = try node.mapping(allowed: ["role", "label", "field"])
-        if let role = map["role"] { _ = try decodeRole(role) }
-        return Selector(label: try map["label"]?.string() ?? "", field: try map["field"]?.string() ?? "")
+        var role = entryRole
+        if let roleNode = map["role"] {
+            let name = try roleNode.string()
+            let allowed: [Role] = entryRole == .endpoints ? [.endpoints, .service, .pod] : [.pod]
+            guard let named = Role(rawValue: name), allowed.contains(named) else {
+                throw roleNode.error("selector role \"\(name)\" is not read by a \(entryRole.rawValue) entry; use "
+                    + allowed.map(\.rawValue).joined(separator: ", "))
+            }
+            role = named
+        }
+        return Selector(role: role, label: try map["label"]?.string() ?? "", field: try map["field"]?.string() ?? "")
     }
 
     var yamlNode: Node {
@@ -73,7 +84,7 @@ extension KubernetesSDConfig {
         ])))
         if !selectors.isEmpty {
             pairs.append(("selectors", .list(selectors.map { selector in
-                .section([("role", .text(role.rawValue)), ("label", .text(selector.label)),
+                .section([("role", .text(selector.role.rawValue)), ("label", .text(selector.label)),
                           ("field", .text(selector.field))])
             })))
         }

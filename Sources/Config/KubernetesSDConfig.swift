@@ -1,27 +1,34 @@
 import Yams
 
-/// One `kubernetes_sd_configs` entry of a scrape job, in Prometheus' shape: pods read
-/// from the Kubernetes API become targets carrying `__meta_kubernetes_pod_*` labels,
-/// which the job's `relabel_configs` turn into scrape targets.
+/// One `kubernetes_sd_configs` entry of a scrape job, in Prometheus' shape: pods (role
+/// `pod`) or the endpoints of services (role `endpoints`) read from the Kubernetes API
+/// become targets carrying `__meta_kubernetes_*` labels, which the job's `relabel_configs`
+/// turn into scrape targets.
 ///
-/// MeshScope lists pods every `refresh_interval` instead of watching them.
+/// MeshScope lists them every `refresh_interval` instead of watching them.
 public struct KubernetesSDConfig: Sendable, Hashable {
     public static let serviceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount"
     public static let defaultBearerTokenFile = serviceAccountDirectory + "/token"
     public static let defaultCAFile = serviceAccountDirectory + "/ca.crt"
     public static let defaultRefreshInterval = PromDuration(milliseconds: 30_000)
 
-    /// Only `pod` today; the other Prometheus roles are a config error.
+    /// `pod` and `endpoints`; Prometheus' other roles are a config error. `service` names
+    /// only what a selector of an `endpoints` entry narrows.
     public enum Role: String, Sendable, Hashable, CaseIterable {
         case pod
+        case endpoints
+        case service
     }
 
-    /// A `selectors` entry: Kubernetes label and field selectors, passed to the API as is.
+    /// A `selectors` entry: Kubernetes label and field selectors for the list of its role,
+    /// passed to the API as is.
     public struct Selector: Sendable, Hashable {
+        public var role: Role
         public var label: String
         public var field: String
 
-        public init(label: String = "", field: String = "") {
+        public init(role: Role = .pod, label: String = "", field: String = "") {
+            self.role = role
             self.label = label
             self.field = field
         }

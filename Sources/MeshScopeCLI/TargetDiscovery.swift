@@ -52,8 +52,8 @@ actor TargetDiscovery {
                 settings: Self.settings(sd), logger: logger.with(job: key.job),
                 onUpdate: { [weak self] targets in await self?.update(key, generation: token, targets) })
             runners[key] = Runner(config: sd, discovery: discovery, task: Task { await discovery.run() }, generation: token)
-            logger.info("kubernetes pod discovery started", metadata: [
-                "job": "\(key.job)", "api_server": "\(sd.apiServer ?? "in-cluster")",
+            logger.info("kubernetes discovery started", metadata: [
+                "job": "\(key.job)", "role": "\(sd.role.rawValue)", "api_server": "\(sd.apiServer ?? "in-cluster")",
                 "refresh_interval": "\(sd.refreshInterval)",
             ])
         }

@@ -83,7 +83,9 @@ import Testing
     /// (case, entry body from line 4, expected line, path, reason prefix).
     static let invalid: [(String, String, Int, String, String)] = [
         ("service role", "- role: service", 4, "scrape_configs[0].kubernetes_sd_configs[0].role",
-         "role \"service\" is not supported; only pod"),
+         "role \"service\" is not supported; only pod and endpoints"),
+        ("node role", "- role: node", 4, "scrape_configs[0].kubernetes_sd_configs[0].role",
+         "role \"node\" is not supported; only pod and endpoints"),
         ("unknown role", "- role: pods", 4, "scrape_configs[0].kubernetes_sd_configs[0].role", "unknown role \"pods\""),
         ("missing role", "- api_server: http://a:1", 4, "scrape_configs[0].kubernetes_sd_configs[0]",
          "missing required key \"role\""),
@@ -94,7 +96,11 @@ import Testing
         ("zero refresh", "- role: pod\n        refresh_interval: 0s", 5,
          "scrape_configs[0].kubernetes_sd_configs[0].refresh_interval", "must be greater than 0s"),
         ("selector role", "- role: pod\n        selectors: [{role: endpoints, label: a=b}]", 5,
-         "scrape_configs[0].kubernetes_sd_configs[0].selectors[0].role", "role \"endpoints\" is not supported"),
+         "scrape_configs[0].kubernetes_sd_configs[0].selectors[0].role",
+         "selector role \"endpoints\" is not read by a pod entry; use pod"),
+        ("endpoints selector role", "- role: endpoints\n        selectors: [{role: node, label: a=b}]", 5,
+         "scrape_configs[0].kubernetes_sd_configs[0].selectors[0].role",
+         "selector role \"node\" is not read by a endpoints entry"),
     ]
 
     @Test(arguments: invalid.indices)
@@ -105,6 +111,27 @@ import Testing
         #expect(error.line == line, "\(name): \(error)")
         #expect(error.path == path, "\(name): \(error)")
         #expect(error.reason.hasPrefix(reason), "\(name): \(error)")
+    }
+
+    @Test func endpointsEntriesTakeSelectorsPerRole() throws {
+        let config = try MeshScopeConfig.parse(yaml: """
+            scrape_configs:
+              - job_name: kubernetes-service-endpoints
+                kubernetes_sd_configs:
+                  - role: endpoints
+                    selectors:
+                      - {role: service, label: "prometheus.io/scrape=true"}
+                      - {role: pod, field: "status.phase=Running"}
+                      - {label: "app"}
+            """, source: "e.yaml")
+        let sd = try #require(config.scrapeConfigs.first?.kubernetesSDConfigs.first)
+        #expect(sd.role == .endpoints)
+        #expect(sd.selectors == [.init(role: .service, label: "prometheus.io/scrape=true"),
+                                 .init(role: .pod, field: "status.phase=Running"),
+                                 .init(role: .endpoints, label: "app")])
+        let again = try MeshScopeConfig.parse(yaml: config.yamlDescription, source: "again.yaml")
+        let reread = try #require(again.scrapeConfigs.first?.kubernetesSDConfigs.first)
+        #expect(reread.role == .endpoints && reread.selectors == sd.selectors)
     }
 
     @Test func renderedConfigReadsBackTheSame() throws {

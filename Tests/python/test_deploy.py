@@ -125,8 +125,9 @@ def kubernetes():
                   "ProxyConfig's admin listener matches the annotated port")
     sharded(docs)
     role = docs.get(("ClusterRole", "meshscope"))
-    check(role is not None and role["rules"][0]["resources"] == ["pods"]
-          and sorted(role["rules"][0]["verbs"]) == ["get", "list", "watch"], "ClusterRole get/list/watch pods")
+    check(role is not None and sorted(role["rules"][0]["resources"]) == ["endpoints", "pods", "services"]
+          and sorted(role["rules"][0]["verbs"]) == ["get", "list", "watch"],
+          "ClusterRole get/list/watch pods, services and endpoints (discovery roles pod and endpoints)")
     binding = docs.get(("ClusterRoleBinding", "meshscope"))
     check(binding is not None and binding["subjects"][0]["name"] == "meshscope", "ClusterRoleBinding to the ServiceAccount")
 

@@ -1,9 +1,9 @@
 import Logging
 import MeshMetrics
 
-/// Pod discovery for one `kubernetes_sd_configs` entry: lists pods every refresh
-/// interval (Prometheus watches; a periodic LIST is simpler and enough at scrape
-/// intervals) and hands each new target set to `onUpdate`. A failed list is logged and
+/// Discovery for one `kubernetes_sd_configs` entry: lists what its role reads (pods; or
+/// endpoints, services and pods) every refresh interval (Prometheus watches; a periodic
+/// LIST is simpler and enough at scrape intervals) and hands each new target set to `onUpdate`. A failed list is logged and
 /// counted; the previous targets stay, so an API outage does not stop scraping.
 public actor KubernetesDiscovery {
     public typealias Update = @Sendable ([Labels]) async -> Void
@@ -25,7 +25,7 @@ public actor KubernetesDiscovery {
 
     /// Lists until the task is cancelled.
     public func run() async {
-        let lister = KubernetesPodLister(settings: settings)
+        let lister = KubernetesLister(settings: settings)
         while !Task.isCancelled {
             await refresh(with: lister)
             try? await Task.sleep(for: .milliseconds(settings.refreshMilliseconds))
@@ -33,26 +33,41 @@ public actor KubernetesDiscovery {
         await lister.shutdown()
     }
 
-    private func refresh(with lister: KubernetesPodLister) async {
-        let list: PodList
+    private func refresh(with lister: KubernetesLister) async {
+        let targets: [Labels]
+        let objects: Int
         do {
-            list = try await lister.list()
+            (targets, objects) = try await list(with: lister)
         } catch {
             guard !Task.isCancelled else { return }
             refreshFailures += 1
-            logger.warning("kubernetes pod discovery failed; keeping the previous targets", metadata: [
+            logger.warning("kubernetes \(settings.role.rawValue) discovery failed; keeping the previous targets", metadata: [
                 "error": "\(error)", "failures": "\(refreshFailures)",
                 "targets_kept": "\(lastTargets?.count ?? 0)",
             ])
             return
         }
         refreshes += 1
-        let targets = PodTargets.targets(from: list)
         guard targets != lastTargets, !Task.isCancelled else { return }
-        logger.info("kubernetes pod discovery updated", metadata: [
-            "pods": "\(list.items.count)", "targets": "\(targets.count)",
+        logger.info("kubernetes \(settings.role.rawValue) discovery updated", metadata: [
+            "objects": "\(objects)", "targets": "\(targets.count)",
         ])
         lastTargets = targets
         await onUpdate(targets)
+    }
+
+    /// The role's lists, read in one refresh, turned into targets.
+    private func list(with lister: KubernetesLister) async throws(KubernetesDiscoveryError) -> ([Labels], Int) {
+        switch settings.role {
+        case .pod:
+            let pods = try await lister.list(.pods, as: PodList.self)
+            return (pods.flatMap { PodTargets.targets(from: $0) }, pods.reduce(0) { $0 + $1.items.count })
+        case .endpoints:
+            let endpoints = try await lister.list(.endpoints, as: EndpointsList.self)
+            let services = try await lister.list(.services, as: ServiceList.self)
+            let pods = try await lister.list(.pods, as: PodList.self)
+            return (EndpointsTargets.targets(endpoints: endpoints, services: services, pods: pods),
+                    endpoints.reduce(0) { $0 + $1.items.count })
+        }
     }
 }

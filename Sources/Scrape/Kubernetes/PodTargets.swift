@@ -42,7 +42,6 @@ public enum PodTargets {
         let metadata = pod.metadata
         var labels = [
             Label(prefix + "namespace", metadata.namespace ?? ""),
-            Label(prefix + "pod_name", metadata.name),
             Label(prefix + "pod_ip", ip),
             Label(prefix + "pod_ready", readiness(pod)),
             Label(prefix + "pod_phase", pod.status?.phase ?? ""),
@@ -50,17 +49,24 @@ public enum PodTargets {
             Label(prefix + "pod_host_ip", pod.status?.hostIP ?? ""),
             Label(prefix + "pod_uid", metadata.uid ?? ""),
         ]
-        for (name, value) in metadata.labels ?? [:] {
-            labels.append(Label(prefix + "pod_label_" + sanitize(name), value))
-            labels.append(Label(prefix + "pod_labelpresent_" + sanitize(name), "true"))
-        }
-        for (name, value) in metadata.annotations ?? [:] {
-            labels.append(Label(prefix + "pod_annotation_" + sanitize(name), value))
-            labels.append(Label(prefix + "pod_annotationpresent_" + sanitize(name), "true"))
-        }
+        labels += objectLabels(metadata, role: "pod")
         if let owner = metadata.ownerReferences?.first(where: { $0.controller == true }) {
             labels.append(Label(prefix + "pod_controller_kind", owner.kind))
             labels.append(Label(prefix + "pod_controller_name", owner.name))
+        }
+        return labels
+    }
+
+    /// `__meta_kubernetes_<role>_name`, then each label and annotation with its `present` twin.
+    static func objectLabels(_ metadata: PodList.Metadata, role: String) -> [Label] {
+        var labels = [Label(prefix + role + "_name", metadata.name)]
+        for (name, value) in metadata.labels ?? [:] {
+            labels.append(Label(prefix + role + "_label_" + sanitize(name), value))
+            labels.append(Label(prefix + role + "_labelpresent_" + sanitize(name), "true"))
+        }
+        for (name, value) in metadata.annotations ?? [:] {
+            labels.append(Label(prefix + role + "_annotation_" + sanitize(name), value))
+            labels.append(Label(prefix + role + "_annotationpresent_" + sanitize(name), "true"))
         }
         return labels
     }

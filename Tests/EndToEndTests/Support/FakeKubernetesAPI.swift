@@ -3,11 +3,14 @@ import Hummingbird
 import Synchronization
 
 /// A tiny stand-in for the Kubernetes API server on 127.0.0.1 (plain http): serves
-/// `GET /api/v1/pods` with the PodList the test sets, records the Authorization header
-/// of each request, and answers 500 while `failing` is set.
+/// `GET /api/v1/pods`, `/api/v1/services` and `/api/v1/endpoints` with the objects the
+/// test sets, records the Authorization header of each request, and answers 500 while
+/// `failing` is set.
 final class FakeKubernetesAPI: Sendable {
     struct State {
         var pods: [FakePod] = []
+        var services: [FakeService] = []
+        var endpoints: [FakeEndpoints] = []
         var failing = false
         var authorizations: [String] = []
         var requests = 0
@@ -30,19 +33,26 @@ final class FakeKubernetesAPI: Sendable {
     static func start() async throws -> FakeKubernetesAPI {
         let box = StateBox()
         let router = Router()
-        router.get("/api/v1/pods") { request, _ -> Response in
-            let (failing, pods) = box.state.withLock { state in
-                state.requests += 1
-                state.authorizations.append(request.headers[values: .authorization].joined(separator: ", "))
-                state.paths.append(request.uri.description)
-                if state.failing { state.failedRequests += 1 }
-                return (state.failing, state.pods)
+        let lists: [(path: RouterPath, body: @Sendable (State) -> String)] = [
+            ("/api/v1/pods", { FakePod.podList($0.pods) }),
+            ("/api/v1/services", { FakeService.list($0.services) }),
+            ("/api/v1/endpoints", { FakeEndpoints.list($0.endpoints) }),
+        ]
+        for (path, body) in lists {
+            router.get(path) { request, _ -> Response in
+                let (failing, text) = box.state.withLock { state in
+                    state.requests += 1
+                    state.authorizations.append(request.headers[values: .authorization].joined(separator: ", "))
+                    state.paths.append(request.uri.description)
+                    if state.failing { state.failedRequests += 1 }
+                    return (state.failing, body(state))
+                }
+                if failing {
+                    return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "etcd is down")))
+                }
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(string: text)))
             }
-            if failing {
-                return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "etcd is down")))
-            }
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: FakePod.podList(pods))))
         }
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var app = Application(
@@ -112,9 +122,6 @@ struct FakePod: Sendable {
     }
 
     static func podList(_ pods: [FakePod]) -> String {
-        let list: [String: Any] = ["kind": "PodList", "apiVersion": "v1", "metadata": ["resourceVersion": "1"],
-                                   "items": pods.map(\.json)]
-        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        FakeKubernetesJSON.list(kind: "PodList", pods.map(\.json))
     }
 }

@@ -4,11 +4,11 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// One `GET /api/v1/pods` (or one per namespace) against the Kubernetes API with the
-/// service account's bearer token. Owns its HTTP client, since the TLS settings
-/// (cluster CA, insecure_skip_verify) are per discovery config.
-struct KubernetesPodLister: Sendable {
-    /// A PodList larger than this is rejected rather than buffered.
+/// `GET /api/v1/pods` (or services, endpoints; one per namespace when namespaces are set)
+/// against the Kubernetes API with the service account's bearer token. Owns its HTTP
+/// client, since the TLS settings (cluster CA, insecure_skip_verify) are per discovery config.
+struct KubernetesLister: Sendable {
+    /// A list larger than this is rejected rather than buffered.
     static let maxBodyBytes = 64 << 20
     static let requestTimeout: TimeAmount = .seconds(30)
 
@@ -33,18 +33,19 @@ struct KubernetesPodLister: Sendable {
         try? await client.shutdown()
     }
 
-    /// Every pod of the configured namespaces, in one list.
-    func list() async throws(KubernetesDiscoveryError) -> PodList {
+    /// Every object of `resource` in the configured namespaces, decoded as `List` once per
+    /// namespace (or once for all namespaces).
+    func list<List: Decodable>(_ resource: KubernetesResource, as _: List.Type) async throws(KubernetesDiscoveryError) -> [List] {
         let base = try apiServer()
         let token = try bearerToken()
-        var items: [PodList.Pod] = []
-        for path in try paths() {
-            items += try await get(base + path + query, token: token).items
+        var lists: [List] = []
+        for path in try paths(resource) {
+            lists.append(try await get(base + path + query(resource), token: token))
         }
-        return PodList(kind: "PodList", items: items)
+        return lists
     }
 
-    private func get(_ url: String, token: String?) async throws(KubernetesDiscoveryError) -> PodList {
+    private func get<List: Decodable>(_ url: String, token: String?) async throws(KubernetesDiscoveryError) -> List {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Accept", value: "application/json")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -62,9 +63,9 @@ struct KubernetesPodLister: Sendable {
             throw KubernetesDiscoveryError("GET \(url): HTTP \(status.code) \(text)")
         }
         do {
-            return try JSONDecoder().decode(PodList.self, from: Data(body.readableBytesView))
+            return try JSONDecoder().decode(List.self, from: Data(body.readableBytesView))
         } catch {
-            throw KubernetesDiscoveryError("GET \(url): not a PodList: \(error)")
+            throw KubernetesDiscoveryError("GET \(url): not a \(List.self): \(error)")
         }
     }
 
@@ -90,8 +91,8 @@ struct KubernetesPodLister: Sendable {
         }
     }
 
-    /// `/api/v1/pods` for all namespaces, else one path per namespace.
-    private func paths() throws(KubernetesDiscoveryError) -> [String] {
+    /// `/api/v1/<resource>` for all namespaces, else one path per namespace.
+    private func paths(_ resource: KubernetesResource) throws(KubernetesDiscoveryError) -> [String] {
         var namespaces = settings.namespaces
         if settings.ownNamespace {
             guard let own = try? String(contentsOfFile: settings.namespaceFile, encoding: .utf8)
@@ -100,14 +101,15 @@ struct KubernetesPodLister: Sendable {
             }
             if !namespaces.contains(own) { namespaces.append(own) }
         }
-        if namespaces.isEmpty { return ["/api/v1/pods"] }
-        return namespaces.map { "/api/v1/namespaces/\(Self.escape($0))/pods" }
+        if namespaces.isEmpty { return ["/api/v1/\(resource.rawValue)"] }
+        return namespaces.map { "/api/v1/namespaces/\(Self.escape($0))/\(resource.rawValue)" }
     }
 
-    private var query: String {
+    private func query(_ resource: KubernetesResource) -> String {
         var items: [String] = []
-        if !settings.labelSelector.isEmpty { items.append("labelSelector=" + Self.escape(settings.labelSelector)) }
-        if !settings.fieldSelector.isEmpty { items.append("fieldSelector=" + Self.escape(settings.fieldSelector)) }
+        let selector = settings.selectors[resource] ?? .init()
+        if !selector.label.isEmpty { items.append("labelSelector=" + Self.escape(selector.label)) }
+        if !selector.field.isEmpty { items.append("fieldSelector=" + Self.escape(selector.field)) }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 

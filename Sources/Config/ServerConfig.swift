@@ -1,3 +1,4 @@
+import MeshMetrics
 import Yams
 
 /// The `server` section. Command-line flags override both keys
@@ -11,6 +12,11 @@ public struct ServerConfig: Sendable, Hashable {
     public var listen: String
     /// Directory holding the database; relative paths are relative to the working directory.
     public var dataDir: String
+    /// Origins whose browser pages may read the APIs (`/api/v1`, `/api/v2`), fully
+    /// anchored, as Prometheus' `--web.cors.origin` (default `.*`: any).
+    public var corsOrigin = ServerConfig.defaultCORSOrigin
+
+    public static let defaultCORSOrigin = try! RelabelRegex(".*")
 
     public init(listen: String = ServerConfig.defaultListen, dataDir: String = ServerConfig.defaultDataDir) {
         self.listen = listen
@@ -32,7 +38,7 @@ extension ServerConfig: ConfigSection {
     }
 
     static func decode(_ node: ConfigNode, in _: MeshScopeConfig) throws(ConfigError) -> ServerConfig {
-        let map = try node.mapping(allowed: ["listen", "data_dir"])
+        let map = try node.mapping(allowed: ["listen", "data_dir", "cors_origin"])
         var server = ServerConfig()
         if let value = map["listen"] {
             server.listen = try value.string()
@@ -40,6 +46,14 @@ extension ServerConfig: ConfigSection {
         }
         if let value = map["data_dir"] {
             server.dataDir = try value.nonEmptyString()
+        }
+        if let value = map["cors_origin"] {
+            let source = try value.string()
+            do {
+                server.corsOrigin = try RelabelRegex(source)
+            } catch {
+                throw value.error("invalid cors_origin regular expression \"\(source)\"")
+            }
         }
         return server
     }
@@ -55,6 +69,7 @@ extension ServerConfig: ConfigSection {
         .section([
             ("listen", .text(listen)),
             ("data_dir", .text(dataDir)),
+            ("cors_origin", .text(corsOrigin.source)),
         ])
     }
 }

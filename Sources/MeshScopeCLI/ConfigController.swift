@@ -44,7 +44,7 @@ actor ConfigController {
             logger.error("config reload rejected; keeping the running config", metadata: ["error": "\(error)"])
             return error.description
         }
-        if next.server != current.server {
+        if next.server.listen != current.server.listen || next.server.dataDir != current.server.dataDir {
             logger.warning("server.listen and server.data_dir changes need a restart")
         }
         if next.global.externalLabels != current.global.externalLabels {

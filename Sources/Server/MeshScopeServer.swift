@@ -18,6 +18,7 @@ public enum MeshScopeServer {
                        security: ListenerSecurity = .open()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
+        router.add(middleware: CORSMiddleware(config: context.config))
         router.add(middleware: SecurityMiddleware(security: security))
         router.add(middleware: HTMLCompressionMiddleware())
         let selfMetrics = SelfMetrics(store: context.store, traces: context.traces, logs: context.logs, board: context.scrapes?.board,

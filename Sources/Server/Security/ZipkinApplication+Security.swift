@@ -31,6 +31,7 @@ extension MeshScopeServer {
                                     security: ListenerSecurity = .open()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(metrics: context.requestMetrics))
+        router.add(middleware: CORSMiddleware(config: context.config))
         router.add(middleware: SecurityMiddleware(security: security))
         router.get("/health") { _, _ in PlainError.response(.ok, "UP") }
         ZipkinRoutes.register(on: router, context: context, traces: traces)

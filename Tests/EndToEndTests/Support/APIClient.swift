@@ -59,9 +59,10 @@ struct APIClient {
     }
 
     func send(_ method: HTTPMethod, _ pathAndQuery: String, body: String?, contentType: String = "application/x-www-form-urlencoded",
-              timeout: Duration = .seconds(30)) async throws -> APIAnswer {
+              headers: [(String, String)] = [], timeout: Duration = .seconds(30)) async throws -> APIAnswer {
         var request = HTTPClientRequest(url: baseURL + pathAndQuery)
         request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(ByteBuffer(string: body))

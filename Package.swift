@@ -90,13 +90,16 @@ let package = Package(
         ], exclude: ["FORMAT.md"]),
         // Seeded mutational fuzzing (mutator and loop) shared by `bench fuzz` and the tests. Pure.
         .target(name: "Fuzzing"),
+        // HTTP client credentials and TLS settings (values only): decoded by Config, applied
+        // by the scrape loops and the forwarders.
+        .target(name: "HTTPClientSettings"),
         // Kernel-chosen ports on 127.0.0.1 for child processes, and ports certain to refuse.
         .target(name: "LoopbackPorts"),
         // Bridges the PromQL engine to the SQLite metrics store.
         .target(name: "StorageQuery", dependencies: ["PromQL", "Storage", "MeshMetrics"]),
         // YAML configuration: schema, validation with line numbers.
         .target(name: "Config", dependencies: [
-            "MeshMetrics",
+            "MeshMetrics", "HTTPClientSettings",
             .product(name: "Yams", package: "Yams"),
         ]),
         // SQLite persistence (GRDB on the system libsqlite3).
@@ -108,7 +111,7 @@ let package = Package(
         ], exclude: ["FORMAT.md", "Logs/FORMAT.md"]),
         // Scrape loop: HTTP client, gzip, staleness, per-target health.
         .target(name: "Scrape", dependencies: [
-            "MeshMetrics", "Storage",
+            "MeshMetrics", "Storage", "HTTPClientSettings",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "CompressNIO", package: "compress-nio"),
@@ -147,7 +150,7 @@ let package = Package(
         .executableTarget(name: "MeshScopeCLI", dependencies: [
             "MeshMetrics", "Storage", "Scrape", "Server", "Config", "PromQL", "StorageQuery", "Traces",
             "Proxy", "MeshPolicy", "ProxyTelemetry", "WebUI", "ServiceGraph", "Outbox", "RemoteWrite", "Fuzzing", "MeshCA",
-            "LoopbackPorts",
+            "LoopbackPorts", "HTTPClientSettings",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -159,7 +162,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .testTarget(name: "MeshMetricsTests", dependencies: ["MeshMetrics", "Fuzzing"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "HTTPClientSettings"]),
         .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "MeshMetrics"]),
         .testTarget(name: "OutboxTests", dependencies: [
             "Outbox", "RemoteWrite", "MeshMetrics", "Traces", "LoopbackPorts",

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSettings
 import MeshMetrics
 import Yams
 
@@ -12,23 +13,10 @@ public struct ForwardEndpoint: Sendable, Hashable {
     public var remoteTimeout: PromDuration
     /// Extra request headers, e.g. `X-Scope-OrgID` for Mimir or Cortex tenants.
     public var headers: [String: String]
-    public var basicAuth: BasicAuth?
-    public var authorization: Authorization?
+    /// `basic_auth` or `authorization`.
+    public var auth = ClientAuth()
 
-    public struct BasicAuth: Sendable, Hashable {
-        public var username: String
-        public var password: String?
-        public var passwordFile: String?
-    }
-
-    /// Prometheus' `authorization`: `Authorization: <type> <credentials>`.
-    public struct Authorization: Sendable, Hashable {
-        public var type: String
-        public var credentials: String?
-        public var credentialsFile: String?
-    }
-
-    static let keys = ["url", "name", "remote_timeout", "headers", "basic_auth", "authorization"]
+    static let keys = ["url", "name", "remote_timeout", "headers"] + ClientAuth.keys
     /// Set by the protocol or by `basic_auth`/`authorization`, as Prometheus refuses them in `headers`.
     static let reservedHeaders: Set<String> = [
         "authorization", "host", "content-encoding", "content-type", "content-length", "user-agent",
@@ -62,25 +50,7 @@ public struct ForwardEndpoint: Sendable, Hashable {
                 endpoint.headers[entry.name] = try entry.value.string()
             }
         }
-        if let value = map["basic_auth"] {
-            let auth = try value.mapping(allowed: ["username", "password", "password_file"])
-            guard let user = auth["username"] else { throw auth.missing("username") }
-            endpoint.basicAuth = BasicAuth(username: try user.string(), password: try auth["password"]?.string(),
-                                           passwordFile: try auth["password_file"]?.string())
-            if endpoint.basicAuth?.password != nil && endpoint.basicAuth?.passwordFile != nil {
-                throw value.error("at most one of password and password_file may be set")
-            }
-        }
-        if let value = map["authorization"] {
-            let auth = try value.mapping(allowed: ["type", "credentials", "credentials_file"])
-            endpoint.authorization = Authorization(type: try auth["type"]?.nonEmptyString() ?? "Bearer",
-                                                   credentials: try auth["credentials"]?.string(),
-                                                   credentialsFile: try auth["credentials_file"]?.string())
-            if endpoint.authorization?.credentials != nil && endpoint.authorization?.credentialsFile != nil {
-                throw value.error("at most one of credentials and credentials_file may be set")
-            }
-            if endpoint.basicAuth != nil { throw value.error("at most one of basic_auth and authorization may be set") }
-        }
+        endpoint.auth = try ClientAuth.decode(map)
         return endpoint
     }
 
@@ -93,37 +63,14 @@ public struct ForwardEndpoint: Sendable, Hashable {
 
     /// The `Authorization` header value, reading any credentials file now (files rotate).
     public func authorizationHeader() throws -> String? {
-        if let basicAuth {
-            let password = try basicAuth.passwordFile.map(Self.readSecret) ?? basicAuth.password ?? ""
-            return "Basic " + Data("\(basicAuth.username):\(password)".utf8).base64EncodedString()
-        }
-        if let authorization {
-            let credentials = try authorization.credentialsFile.map(Self.readSecret) ?? authorization.credentials ?? ""
-            return "\(authorization.type) \(credentials)"
-        }
-        return nil
-    }
-
-    private static func readSecret(_ path: String) throws -> String {
-        try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try auth.header()
     }
 
     /// Secrets are shown as `<secret>`, as Prometheus' `/api/v1/status/config` does.
     var yamlPairs: [(String, Node)] {
         var pairs: [(String, Node)] = [("url", .text(url)), ("name", .text(name)), ("remote_timeout", .duration(remoteTimeout))]
         if !headers.isEmpty { pairs.append(("headers", .section(headers.keys.sorted().map { ($0, .text(headers[$0] ?? "")) }))) }
-        if let basicAuth {
-            var auth: [(String, Node)] = [("username", .text(basicAuth.username))]
-            if basicAuth.password != nil { auth.append(("password", .text("<secret>"))) }
-            if let file = basicAuth.passwordFile { auth.append(("password_file", .text(file))) }
-            pairs.append(("basic_auth", .section(auth)))
-        }
-        if let authorization {
-            var auth: [(String, Node)] = [("type", .text(authorization.type))]
-            if authorization.credentials != nil { auth.append(("credentials", .text("<secret>"))) }
-            if let file = authorization.credentialsFile { auth.append(("credentials_file", .text(file))) }
-            pairs.append(("authorization", .section(auth)))
-        }
+        pairs += auth.yamlPairs
         return pairs
     }
 }

@@ -1,3 +1,4 @@
+import HTTPClientSettings
 import MeshMetrics
 import Yams
 
@@ -33,6 +34,10 @@ public struct ScrapeConfig: Sendable, Hashable {
     /// How many targets `relabel_configs` dropped are kept for `/api/v1/targets`, with their
     /// discovered labels (counted either way); 0 means no limit, as in Prometheus.
     public var keepDroppedTargets = 0
+    /// Credentials sent with every scrape (`basic_auth`, `authorization`, `bearer_token(_file)`).
+    public var auth = ClientAuth()
+    /// TLS of `https` scrapes; nil uses the system roots.
+    public var tlsConfig: ClientTLS?
 
     public init(
         jobName: String,
@@ -62,8 +67,8 @@ extension ScrapeConfig {
     static let keys = [
         "job_name", "scrape_interval", "scrape_timeout", "metrics_path", "scheme",
         "honor_labels", "params", "sample_limit", "static_configs", "relabel_configs", "metric_relabel_configs",
-        "kubernetes_sd_configs", "keep_dropped_targets",
-    ]
+        "kubernetes_sd_configs", "keep_dropped_targets", "tls_config",
+    ] + ClientAuth.keys + ClientAuth.bearerKeys
 
     /// Reads one job; interval and timeout fall back to `global`.
     static func decode(_ node: ConfigNode, global: GlobalConfig) throws(ConfigError) -> ScrapeConfig {
@@ -90,6 +95,8 @@ extension ScrapeConfig {
         if let value = map["params"] { job.params = try decodeParams(value) }
         if let value = map["sample_limit"] { job.sampleLimit = try value.count() }
         if let value = map["keep_dropped_targets"] { job.keepDroppedTargets = try value.count() }
+        job.auth = try ClientAuth.decode(map, bearer: true)
+        if let value = map["tls_config"] { job.tlsConfig = try ClientTLS.decode(value) }
         if let value = map["static_configs"] {
             var groups: [StaticConfig] = []
             for element in try value.list() { groups.append(try StaticConfig.decode(element)) }
@@ -126,6 +133,8 @@ extension ScrapeConfig {
         })))
         pairs.append(("sample_limit", .number(sampleLimit)))
         if keepDroppedTargets > 0 { pairs.append(("keep_dropped_targets", .number(keepDroppedTargets))) }
+        pairs += auth.yamlPairs
+        if let tlsConfig { pairs.append(("tls_config", tlsConfig.yamlNode)) }
         pairs.append(("static_configs", .list(staticConfigs.map(\.yamlNode))))
         if !kubernetesSDConfigs.isEmpty {
             pairs.append(("kubernetes_sd_configs", .list(kubernetesSDConfigs.map(\.yamlNode))))

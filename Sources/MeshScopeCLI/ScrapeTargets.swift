@@ -51,6 +51,8 @@ enum ScrapeTargets {
         target.maxLabelNameLength = config.limits.maxLabelNameLength
         target.maxLabelValueLength = config.limits.maxLabelValueLength
         target.metricRelabelRules = job.metricRelabelConfigs
+        target.auth = job.auth
+        target.tls = job.tlsConfig
         return target
     }
 }

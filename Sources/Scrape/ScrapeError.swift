@@ -8,6 +8,8 @@ public enum ScrapeError: Error, Sendable, CustomStringConvertible {
     case parse(String)
     case sampleLimit(limit: Int, got: Int)
     case labelLimit(String)
+    /// A credentials file, certificate or key that could not be read.
+    case clientSettings(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum ScrapeError: Error, Sendable, CustomStringConvertible {
         case .parse(let message): message
         case let .sampleLimit(limit, got): "sample limit exceeded (\(got) > \(limit))"
         case .labelLimit(let message): "label limit exceeded: \(message)"
+        case .clientSettings(let message): message
         }
     }
 }

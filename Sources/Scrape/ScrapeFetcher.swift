@@ -3,6 +3,8 @@ import CompressNIO
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+import HTTPClientSettings
 
 /// Fetches one exposition body: Prometheus' Accept header, gzip, a byte limit on both
 /// the wire and the decompressed body, and a deadline over the whole exchange.
@@ -16,6 +18,12 @@ struct ScrapeFetcher: Sendable {
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: userAgent)
         request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(Double(target.timeoutMilliseconds) / 1000))
+        do {
+            if let authorization = try target.auth.header() { request.headers.add(name: "Authorization", value: authorization) }
+        } catch {
+            throw ScrapeError.clientSettings("cannot read the scrape credentials: \(error)")
+        }
+        if let tls = target.tls { request.tlsConfiguration = try Self.configuration(tls) }
         let timeout = TimeAmount.milliseconds(target.timeoutMilliseconds)
         let prepared = request
         let client = self.client
@@ -55,5 +63,25 @@ struct ScrapeFetcher: Sendable {
         } catch {
             throw ScrapeError.transport("\(error)")
         }
+    }
+
+    /// The job's `tls_config` as NIOSSL's: files are read at each scrape, so rotated
+    /// certificates apply to the next one.
+    static func configuration(_ tls: ClientTLS) throws(ScrapeError) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        do {
+            if tls.insecureSkipVerify {
+                configuration.certificateVerification = .none
+            } else if let caFile = tls.caFile {
+                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+            }
+            if let certFile = tls.certFile, let keyFile = tls.keyFile {
+                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certFile).map { .certificate($0) }
+                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem))
+            }
+        } catch {
+            throw ScrapeError.clientSettings("cannot read tls_config files: \(error)")
+        }
+        return configuration
     }
 }

@@ -1,3 +1,4 @@
+import HTTPClientSettings
 import MeshMetrics
 
 /// One endpoint to scrape, resolved from a `scrape_configs` entry.
@@ -22,6 +23,10 @@ public struct ScrapeTarget: Sendable, Hashable, Identifiable {
     public var maxLabelValueLength = 0
     /// The job's `metric_relabel_configs`, applied to every scraped series before storage.
     public var metricRelabelRules: [RelabelRule] = []
+    /// The job's credentials, sent as `Authorization` (files re-read at each scrape).
+    public var auth = ClientAuth()
+    /// The job's `tls_config` for `https` targets; nil uses the system roots.
+    public var tls: ClientTLS?
 
     public init(job: String, address: String, scheme: String = "http", metricsPath: String = "/metrics", query: String = "",
                 intervalMilliseconds: Int64 = 15_000, timeoutMilliseconds: Int64 = 10_000, honorLabels: Bool = false,

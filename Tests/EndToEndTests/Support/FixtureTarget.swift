@@ -14,6 +14,7 @@ final class FixtureTarget: Sendable {
         var acceptEncodings: [String] = []
         var accepts: [String] = []
         var userAgents: Set<String> = []
+        var authorizations: [String] = []
         var churnSeries = ["a", "b"]
         var manyCount = 2_000
     }
@@ -111,6 +112,7 @@ final class FixtureTarget: Sendable {
     var acceptEncodings: [String] { box.state.withLock { $0.acceptEncodings } }
     var accepts: [String] { box.state.withLock { $0.accepts } }
     var userAgents: Set<String> { box.state.withLock { $0.userAgents } }
+    var authorizations: [String] { box.state.withLock { $0.authorizations } }
 
     func setChurnSeries(_ series: [String]) {
         box.state.withLock { $0.churnSeries = series }
@@ -143,6 +145,7 @@ private final class StateBox: Sendable {
             state.acceptEncodings.append(request.headers[values: .acceptEncoding].joined(separator: ", "))
             state.accepts.append(request.headers[values: .accept].joined(separator: ", "))
             state.userAgents.insert(request.headers[values: .userAgent].joined(separator: ", "))
+            state.authorizations.append(request.headers[values: .authorization].joined(separator: ", "))
             return state.requests[path]!
         }
     }

@@ -51,14 +51,8 @@ public enum EndpointsTargets {
                     }
                     target += PodTargets.podLabels(pod, ip: pod.status?.podIP ?? "")
                     if let (container, containerPort) = containerPort(of: pod, number: port.port) {
-                        target += [
-                            Label(prefix + "pod_container_name", container.name),
-                            Label(prefix + "pod_container_image", container.image ?? ""),
-                            Label(prefix + "pod_container_port_name", containerPort.name ?? ""),
-                            Label(prefix + "pod_container_port_number", String(port.port)),
-                            Label(prefix + "pod_container_port_protocol", port.protocol ?? "TCP"),
-                            Label(prefix + "pod_container_init", "false"),
-                        ]
+                        target += PodTargets.containerLabels(container, portName: containerPort.name, number: port.port,
+                                                             protocol: port.protocol)
                     }
                     if let index = seenPods.firstIndex(where: { $0.pod.metadata == pod.metadata }) {
                         seenPods[index].ports.insert(port.port)
@@ -74,15 +68,10 @@ public enum EndpointsTargets {
             guard let ip = pod.status?.podIP, !ip.isEmpty else { continue }
             for container in pod.spec?.containers ?? [] {
                 for port in container.ports ?? [] where !covered.contains(port.containerPort) {
-                    out.append([
-                        Label("__address__", PodTargets.joinHostPort(ip, port.containerPort)),
-                        Label(prefix + "pod_container_name", container.name),
-                        Label(prefix + "pod_container_image", container.image ?? ""),
-                        Label(prefix + "pod_container_port_name", port.name ?? ""),
-                        Label(prefix + "pod_container_port_number", String(port.containerPort)),
-                        Label(prefix + "pod_container_port_protocol", port.protocol ?? "TCP"),
-                        Label(prefix + "pod_container_init", "false"),
-                    ] + PodTargets.podLabels(pod, ip: ip))
+                    out.append([Label("__address__", PodTargets.joinHostPort(ip, port.containerPort))]
+                        + PodTargets.containerLabels(container, portName: port.name, number: port.containerPort,
+                                                     protocol: port.protocol)
+                        + PodTargets.podLabels(pod, ip: ip))
                 }
             }
         }

@@ -26,15 +26,24 @@ public enum PodTargets {
                 continue
             }
             for port in ports {
-                out.append(Labels(base + [
-                    Label("__address__", joinHostPort(ip, port.containerPort)),
-                    Label(prefix + "pod_container_port_name", port.name ?? ""),
-                    Label(prefix + "pod_container_port_number", String(port.containerPort)),
-                    Label(prefix + "pod_container_port_protocol", port.protocol ?? "TCP"),
-                ]))
+                out.append(Labels(common + [Label("__address__", joinHostPort(ip, port.containerPort))]
+                    + containerLabels(container, portName: port.name, number: port.containerPort, protocol: port.protocol)))
             }
         }
         return out
+    }
+
+    /// A container's labels on a target for one of its ports.
+    static func containerLabels(_ container: PodList.Container, portName: String?, number: Int,
+                                protocol: String?) -> [Label] {
+        [
+            Label(prefix + "pod_container_name", container.name),
+            Label(prefix + "pod_container_image", container.image ?? ""),
+            Label(prefix + "pod_container_init", "false"),
+            Label(prefix + "pod_container_port_name", portName ?? ""),
+            Label(prefix + "pod_container_port_number", String(number)),
+            Label(prefix + "pod_container_port_protocol", `protocol` ?? "TCP"),
+        ]
     }
 
     /// The labels every target of the pod carries.

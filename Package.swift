@@ -80,7 +80,7 @@ let package = Package(
         // destination, delivered in order with retries and backoff: remote write for samples,
         // Zipkin's POST /api/v2/spans for spans.
         .target(name: "Outbox", dependencies: [
-            "MeshMetrics", "RemoteWrite", "Traces",
+            "MeshMetrics", "RemoteWrite", "Traces", "AccessLogs",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "HTTPClientSettings"]),
         .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "MeshMetrics"]),
         .testTarget(name: "OutboxTests", dependencies: [
-            "Outbox", "RemoteWrite", "MeshMetrics", "Traces", "LoopbackPorts",
+            "Outbox", "RemoteWrite", "MeshMetrics", "Traces", "LoopbackPorts", "AccessLogs",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),

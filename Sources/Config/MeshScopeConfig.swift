@@ -22,6 +22,7 @@ public struct MeshScopeConfig: Sendable, Equatable {
             ListenerTLSConfig.self,
             ForwardingSection<RemoteWriteConfig>.self,
             ForwardingSection<SpanForwardingConfig>.self,
+            ForwardingSection<LogForwardingConfig>.self,
             CAConfig.self,
         ]
     }

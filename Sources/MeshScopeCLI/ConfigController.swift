@@ -59,8 +59,9 @@ actor ConfigController {
             logger.warning("traces.autocomplete_keys and traces.strict_trace_id changes need a restart")
         }
         // The forwarding queues and their observers are set up once, at start.
-        if next.remoteWrite != current.remoteWrite || next.spanForwarding != current.spanForwarding {
-            logger.warning("remote_write and span_forwarding changes need a restart; the running queues keep going")
+        if next.remoteWrite != current.remoteWrite || next.spanForwarding != current.spanForwarding
+            || next.logForwarding != current.logForwarding {
+            logger.warning("remote_write, span_forwarding and log_forwarding changes need a restart; the running queues keep going")
         }
         if let failure = await securityHook?(next) {
             logger.error("config reload rejected; keeping the running config", metadata: ["error": "\(failure)"])

@@ -7,7 +7,7 @@ import Outbox
 import ServiceLifecycle
 import Storage
 
-/// Wires `remote_write` and `span_forwarding` into `serve`: one on-disk queue per
+/// Wires `remote_write`, `span_forwarding` and `log_forwarding` into `serve`: one on-disk queue per
 /// destination under `<data-dir>/outbox/`, fed by the stores' append observers (so every
 /// ingest path forwards), drained by one `Forwarder` service each.
 struct Forwarding {
@@ -16,7 +16,7 @@ struct Forwarding {
     /// The forwarders' own client (`HTTPClient.Configuration.forwarding`).
     let client: HTTPClient
 
-    static func start(_ config: MeshScopeConfig, store: MetricsStore, traces: TraceStore,
+    static func start(_ config: MeshScopeConfig, store: MetricsStore, traces: TraceStore, logs: LogStore? = nil,
                       logger: Logger) throws -> Forwarding {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .forwarding)
         let directory = (config.server.dataDir as NSString).appendingPathComponent("outbox")
@@ -41,6 +41,16 @@ struct Forwarding {
             let payloads = ZipkinPayloads(format: format, maxPerSend: entry.queue.maxPerSend)
             traces.appended.add { spans in
                 enqueue(channel, logger: logger) { payloads.payloads(spans) }
+            }
+            channels.append(channel)
+        }
+        for entry in config.logForwarding {
+            guard let logs else { break }
+            let channel = try open(destination(entry.endpoint, format: .lokiJSON, queue: entry.queue),
+                                   directory: directory, full: full)
+            let payloads = LokiPayloads(externalLabels: config.global.externalLabels, maxPerSend: entry.queue.maxPerSend)
+            logs.appended.add { records in
+                enqueue(channel, logger: logger) { payloads.payloads(records) }
             }
             channels.append(channel)
         }

@@ -82,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let forwarding: Forwarding
         do {
-            forwarding = try Forwarding.start(settings, store: store, traces: traces,
+            forwarding = try Forwarding.start(settings, store: store, traces: traces, logs: logs,
                                               logger: Logger(label: "meshscope.forward"))
         } catch {
             throw CommandFailure.fail("cannot open the forwarding queues: \(error)")

@@ -21,6 +21,15 @@ extension ForwardDestination {
             }
             list.append(UInt8(ascii: "]"))
             return list
+        case .lokiJSON:
+            // Each payload is stream objects joined by commas.
+            var push = Array(#"{"streams":["#.utf8)
+            for (index, item) in items.enumerated() {
+                if index > 0 { push.append(UInt8(ascii: ",")) }
+                push += item.payload
+            }
+            push += Array("]}".utf8)
+            return push
         }
     }
 
@@ -30,7 +39,7 @@ extension ForwardDestination {
         case .remoteWrite:
             [("Content-Type", "application/x-protobuf"), ("Content-Encoding", "snappy"),
              ("X-Prometheus-Remote-Write-Version", "0.1.0")]
-        case .zipkinJSON:
+        case .zipkinJSON, .lokiJSON:
             [("Content-Type", "application/json")]
         case .zipkinProto3:
             [("Content-Type", "application/x-protobuf")]

@@ -9,6 +9,8 @@ public struct ForwardDestination: Sendable, Hashable {
         case zipkinJSON = "json"
         /// Zipkin proto3 `ListOfSpans`.
         case zipkinProto3 = "proto3"
+        /// Loki's push API, JSON: `{"streams":[...]}`.
+        case lokiJSON = "loki"
     }
 
     /// Unique per format; names the queue file and the metrics' `destination` label.
@@ -47,8 +49,14 @@ public struct ForwardDestination: Sendable, Hashable {
         self.maxQueueBytes = maxQueueBytes
     }
 
-    /// What the queue carries: `samples` or `spans` (the metrics' `signal` label).
-    public var signal: String { format == .remoteWrite ? "samples" : "spans" }
+    /// What the queue carries: `samples`, `spans` or `records` (the metrics' `signal` label).
+    public var signal: String {
+        switch format {
+        case .remoteWrite: "samples"
+        case .zipkinJSON, .zipkinProto3: "spans"
+        case .lokiJSON: "records"
+        }
+    }
 
     public static func == (lhs: ForwardDestination, rhs: ForwardDestination) -> Bool {
         lhs.name == rhs.name && lhs.url == rhs.url && lhs.format == rhs.format

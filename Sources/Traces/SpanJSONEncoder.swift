@@ -120,7 +120,7 @@ public enum SpanJSONEncoder {
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `JsonEscaper.jsonEscape`.
-    static func escaped(_ s: String, _ out: inout [UInt8]) {
+    public static func escaped(_ s: String, _ out: inout [UInt8]) {
         let u = s.utf8
         var needs = false
         for c in u where c < 0x20 || c == quote || c == UInt8(ascii: "\\") || c == 0xE2 {

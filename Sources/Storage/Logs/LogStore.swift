@@ -12,6 +12,8 @@ import Logging
 /// and should run on a timer (every second or so); searches cover the records it has not
 /// reached yet by scanning them, so nothing is ever missing from an answer.
 public actor LogStore {
+    /// Told, after each commit, the records it stored (log forwarding queues them).
+    public nonisolated let appended = AppendObservers<[AccessLogRecord]>()
     public nonisolated let reader: LogReader
     public nonisolated let path: String
     public nonisolated let options: LogStoreOptions
@@ -82,6 +84,8 @@ public actor LogStore {
         storedRecords += Int64(summary.stored)
         pendingFullText += Int64(summary.stored)
         recordsAppended += Int64(summary.stored)
+        // An append is all or nothing: every record given was stored.
+        if summary.stored > 0 && !appended.isEmpty { appended.notify(records) }
         return summary
     }
 

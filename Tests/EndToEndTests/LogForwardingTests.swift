@@ -96,20 +96,7 @@ final class FakeLoki: Sendable {
             }
             return Response(status: .noContent)
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var app = Application(router: router,
-                              configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "fake-loki"),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        app.logger.logLevel = .critical
-        let server = Task {
-            try? await app.run()
-            continuation.finish()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            server.cancel()
-            throw E2EFailure("the fake Loki could not listen on 127.0.0.1")
-        }
+        let (port, server) = try await LoopbackServer.start(router, name: "fake Loki")
         return FakeLoki(port: port, box: box, server: server)
     }
 

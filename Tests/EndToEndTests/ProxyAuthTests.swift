@@ -18,17 +18,8 @@ extension EndToEnd {
 
                 let router = Router()
                 router.get("/ratings/{id}") { _, _ in "ratings v1" }
-                let (ports, continuation) = AsyncStream<Int>.makeStream()
-                var app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                      onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-                app.logger.logLevel = .critical
-                let appTask = Task {
-                    try? await app.run()
-                    continuation.finish()
-                }
+                let (appPort, appTask) = try await LoopbackServer.start(router, name: "the app")
                 defer { appTask.cancel() }
-                var portIterator = ports.makeAsyncIterator()
-                let appPort = try #require(await portIterator.next())
                 let proxyConfig = join(dir, "ratings.yaml")
                 try write("""
                     apiVersion: meshscope/v1

@@ -19,17 +19,8 @@ extension EndToEnd {
                 // The reviews app: a real HTTP server on a free port.
                 let router = Router()
                 router.get("/reviews/{id}") { _, _ in "reviews v1" }
-                let (ports, continuation) = AsyncStream<Int>.makeStream()
-                var app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                      onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-                app.logger.logLevel = .critical
-                let appTask = Task {
-                    try? await app.run()
-                    continuation.finish()
-                }
+                let (appPort, appTask) = try await LoopbackServer.start(router, name: "the app")
                 defer { appTask.cancel() }
-                var portIterator = ports.makeAsyncIterator()
-                let appPort = try #require(await portIterator.next())
                 func config(_ workload: String, app name: String, inbound: String, services: String) -> String {
                     """
                     apiVersion: meshscope/v1

@@ -54,21 +54,7 @@ final class FakeKubernetesAPI: Sendable {
                                 body: .init(byteBuffer: ByteBuffer(string: text)))
             }
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "fake-kube-apiserver"),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        app.logger.logLevel = .critical
-        let server = Task {
-            try? await app.run()
-            continuation.finish()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            server.cancel()
-            throw E2EFailure("the fake Kubernetes API could not listen on 127.0.0.1")
-        }
+        let (port, server) = try await LoopbackServer.start(router, name: "the fake Kubernetes API")
         return FakeKubernetesAPI(port: port, box: box, server: server)
     }
 

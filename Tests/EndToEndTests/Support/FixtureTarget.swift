@@ -72,25 +72,7 @@ final class FixtureTarget: Sendable {
             return respond(FixtureBodies.many(n, count: box.state.withLock { $0.manyCount }), FixtureBodies.textContentType)
         }
 
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "e2e-fixture"),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-            })
-        // Cancelling the server task (how tests stop it) logs a CancellationError at error level.
-        app.logger.logLevel = .critical
-        let server = Task {
-            // Runs until cancelled; a failure to bind ends the stream so `start` throws.
-            try? await app.run()
-            continuation.finish()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            server.cancel()
-            throw E2EFailure("the fixture target could not listen on 127.0.0.1")
-        }
+        let (port, server) = try await LoopbackServer.start(router, name: "the fixture target")
         return FixtureTarget(port: port, box: box, server: server)
     }
 

@@ -58,6 +58,9 @@ import Testing
             #expect(page.text.contains("0/1 up</span> dead"))
             #expect(page.text.contains("class=\"error-text\">"))
             #expect(page.text.contains("2 targets, 1 down."))
+            // Each target keeps the labels relabelling saw, folded away.
+            #expect(page.text.contains("<summary>Discovered labels</summary>"))
+            #expect(page.text.contains("__address__=\"127.0.0.1:\(target.port)\""), "\(page.text)")
             // A job whose targets relabelling all dropped keeps its section, with the count and the API link.
             #expect(page.text.contains("0/0 up</span> filtered &lt;b&gt;"), "\(page.text)")
             #expect(page.text.contains("2 dropped by <code>relabel_configs</code>"))

@@ -11,12 +11,16 @@ struct TargetsHandler: Sendable {
         let parameters = WebParameters(request)
         let refresh = try parameters.refreshSeconds()
         let targets = await scrapes?.board.all() ?? []
-        let infos = targets.map { health in
-            TargetInfo(job: health.target.job, url: health.target.url, health: health.state.rawValue,
-                       labels: health.target.labels.pairs.map { KeyValue($0.name, $0.value) },
-                       lastScrape: health.lastScrape, durationSeconds: health.lastDurationSeconds,
-                       lastError: health.lastError, intervalMillis: health.target.intervalMilliseconds,
-                       timeoutMillis: health.target.timeoutMilliseconds)
+        var infos: [TargetInfo] = []
+        for health in targets {
+            var info = TargetInfo(job: health.target.job, url: health.target.url, health: health.state.rawValue,
+                                  labels: health.target.labels.pairs.map { KeyValue($0.name, $0.value) },
+                                  lastScrape: health.lastScrape, durationSeconds: health.lastDurationSeconds,
+                                  lastError: health.lastError, intervalMillis: health.target.intervalMilliseconds,
+                                  timeoutMillis: health.target.timeoutMilliseconds)
+            let discovered = await scrapes?.board.discoveredLabels(health.target.id)
+            info.discoveredLabels = discovered?.pairs.map { KeyValue($0.name, $0.value) } ?? []
+            infos.append(info)
         }
         let chrome = site.chrome(title: "Targets", section: .targets,
                                  refresh: RefreshState(seconds: refresh, path: "/targets", parameters: parameters.pairs))

@@ -11,6 +11,8 @@ public struct TargetInfo: Sendable, Hashable {
     public var lastError: String
     public var intervalMillis: Int64
     public var timeoutMillis: Int64
+    /// The labels relabelling saw (`__address__`, `__meta_*`, ...), for debugging a config.
+    public var discoveredLabels: [KeyValue] = []
 
     public init(job: String, url: String, health: String, labels: [KeyValue], lastScrape: Int64?,
                 durationSeconds: Double, lastError: String, intervalMillis: Int64, timeoutMillis: Int64) {

@@ -12,6 +12,8 @@ public struct TargetRow: Sendable, Hashable {
     public var lastError: String
     public var hasError: Bool
     public var intervalText: String
+    public var discovered: [KeyValue]
+    public var hasDiscovered: Bool
 
     public init(_ target: TargetInfo, now: Int64) {
         url = target.url
@@ -26,5 +28,7 @@ public struct TargetRow: Sendable, Hashable {
         lastError = target.lastError
         hasError = !target.lastError.isEmpty
         intervalText = DurationText.micros(target.intervalMillis * 1_000) + " / " + DurationText.micros(target.timeoutMillis * 1_000)
+        discovered = target.discoveredLabels
+        hasDiscovered = !target.discoveredLabels.isEmpty
     }
 }

@@ -10,6 +10,11 @@ public struct FuzzCorpus: Sendable {
     public let nesting: [(String, String)]
 
     public var seedBytes: [[UInt8]] { seeds.map { Array($0.utf8) } }
+
+    /// This corpus with `other`'s tokens and nesting added (its seeds unchanged).
+    public func adding(_ other: FuzzCorpus) -> FuzzCorpus {
+        FuzzCorpus(name: name, seeds: seeds, tokens: tokens + other.tokens, nesting: nesting + other.nesting)
+    }
 }
 
 extension FuzzCorpus {

@@ -11,13 +11,9 @@ import PromQL
 @Suite struct TimedFuzzTests {
     static let budget: Duration = .seconds(2)
     static let perInputLimit: Duration = .seconds(2)
-    static let seeds = FuzzCorpus.promql.seeds
-
-    static let tokens = FuzzCorpus.promql.tokens
-    static let nesting = FuzzCorpus.promql.nesting
 
     @Test(.timeLimit(.minutes(1))) func promQLParserSurvivesMutations() {
-        let (executions, accepted) = Self.fuzz(seed: 0x9E, seeds: Self.seeds.map { Array($0.utf8) }) { input in
+        let summary = FuzzLoop.run(seed: 0x9E, corpus: .promql, budget: Self.budget) { input in
             let query = String(decoding: input, as: UTF8.self)
             do {
                 _ = try PromQLParser.parse(query)
@@ -30,21 +26,9 @@ import PromQL
                 return false
             }
         }
-        #expect(executions > 100)
-        #expect(accepted > 0 && accepted < executions)
-    }
-
-    /// Runs `body` on mutants for `budget` (the loop `meshscope bench fuzz` runs);
-    /// returns (executions, accepted). Every input must finish within `perInputLimit`.
-    fileprivate static func fuzz(seed: UInt64, seeds: [[UInt8]], _ body: ([UInt8]) -> Bool) -> (Int, Int) {
-        var executions = 0
-        let summary = FuzzLoop.run(seed: seed, seeds: seeds, tokens: tokens, nesting: nesting, budget: budget, body: body,
-                                   didRun: { input, took in
-                                       #expect(took < perInputLimit,
-                                               "input \(executions) (seed \(seed)) took \(took): \(input.prefix(200))")
-                                       executions += 1
-                                   })
-        print("timed fuzz (seed \(seed)): \(summary.executions) executions, \(summary.accepted) accepted")
-        return (summary.executions, summary.accepted)
+        print("timed fuzz (seed 0x9E): \(summary)")
+        #expect(summary.slowest < Self.perInputLimit, "slowest input took \(summary.slowest): \(summary.slowestInput.prefix(200))")
+        #expect(summary.executions > 100)
+        #expect(summary.accepted > 0 && summary.accepted < summary.executions)
     }
 }

@@ -11,17 +11,16 @@ import Traces
 @Suite struct TimedFuzzTests {
     static let budget: Duration = .seconds(2)
     static let perInputLimit: Duration = .seconds(2)
-    static let seeds = FuzzCorpus.zipkinJSON.seeds
 
-    static let tokens = FuzzCorpus.zipkinJSON.tokens + FuzzCorpus.zipkinProto3Mutations.tokens
-    static let nesting = FuzzCorpus.zipkinJSON.nesting + FuzzCorpus.zipkinProto3Mutations.nesting
+    /// JSON seeds with the proto3 tokens too: both decoders take mutants of the same corpus.
+    static let corpus = FuzzCorpus.zipkinJSON.adding(.zipkinProto3Mutations)
 
     static var protoSeeds: [[UInt8]] {
-        seeds.compactMap { try? SpanJSONDecoder.decodeList(Array($0.utf8)) }.map { SpanProtoEncoder.encode($0) }
+        corpus.seeds.compactMap { try? SpanJSONDecoder.decodeList(Array($0.utf8)) }.map { SpanProtoEncoder.encode($0) }
     }
 
     @Test(.timeLimit(.minutes(1))) func zipkinJSONDecoderSurvivesMutations() {
-        let (executions, accepted) = Self.fuzz(seed: 0x15, seeds: Self.seeds.map { Array($0.utf8) }) { input in
+        let summary = FuzzLoop.run(seed: 0x15, corpus: Self.corpus, budget: Self.budget) { input in
             do {
                 _ = try SpanJSONDecoder.decodeList(input)
                 return true
@@ -30,14 +29,16 @@ import Traces
                 return false
             }
         }
-        #expect(executions > 100)
-        #expect(accepted > 0 && accepted < executions)
+        print("timed fuzz (seed 0x15): \(summary)")
+        #expect(summary.slowest < Self.perInputLimit, "slowest input took \(summary.slowest): \(summary.slowestInput.prefix(200))")
+        #expect(summary.executions > 100)
+        #expect(summary.accepted > 0 && summary.accepted < summary.executions)
     }
 
     @Test(.timeLimit(.minutes(1))) func zipkinProtoDecoderSurvivesMutations() {
         let seeds = Self.protoSeeds
         #expect(!seeds.isEmpty)
-        let (executions, accepted) = Self.fuzz(seed: 0x16, seeds: seeds) { input in
+        let summary = FuzzLoop.run(seed: 0x16, corpus: Self.corpus, seeds: seeds, budget: Self.budget) { input in
             do {
                 _ = try SpanProtoDecoder.decodeList(input)
                 return true
@@ -46,21 +47,9 @@ import Traces
                 return false
             }
         }
-        #expect(executions > 100)
-        #expect(accepted > 0 && accepted < executions)
-    }
-
-    /// Runs `body` on mutants for `budget` (the loop `meshscope bench fuzz` runs);
-    /// returns (executions, accepted). Every input must finish within `perInputLimit`.
-    fileprivate static func fuzz(seed: UInt64, seeds: [[UInt8]], _ body: ([UInt8]) -> Bool) -> (Int, Int) {
-        var executions = 0
-        let summary = FuzzLoop.run(seed: seed, seeds: seeds, tokens: tokens, nesting: nesting, budget: budget, body: body,
-                                   didRun: { input, took in
-                                       #expect(took < perInputLimit,
-                                               "input \(executions) (seed \(seed)) took \(took): \(input.prefix(200))")
-                                       executions += 1
-                                   })
-        print("timed fuzz (seed \(seed)): \(summary.executions) executions, \(summary.accepted) accepted")
-        return (summary.executions, summary.accepted)
+        print("timed fuzz (seed 0x16): \(summary)")
+        #expect(summary.slowest < Self.perInputLimit, "slowest input took \(summary.slowest): \(summary.slowestInput.prefix(200))")
+        #expect(summary.executions > 100)
+        #expect(summary.accepted > 0 && summary.accepted < summary.executions)
     }
 }

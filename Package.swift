@@ -89,7 +89,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], exclude: ["FORMAT.md"]),
         // Seeded mutational fuzzing (mutator and loop) shared by `bench fuzz` and the tests. Pure.
-        .target(name: "Fuzzing"),
+        .target(name: "Fuzzing", dependencies: ["MeshMetrics"]),
         // HTTP client credentials and TLS settings (values only): decoded by Config, applied
         // by the scrape loops and the forwarders.
         .target(name: "HTTPClientSettings"),

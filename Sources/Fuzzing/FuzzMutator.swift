@@ -1,3 +1,5 @@
+import MeshMetrics
+
 /// Seeded mutations of valid inputs, for `bench fuzz` and the test suite's timed fuzzing: byte flips, interesting bytes and
 /// tokens, deletions, truncation, splicing two seeds, repeated chunks, huge numbers and
 /// deep nesting. Deterministic for a seed (SplitMix64), so a failure reproduces.
@@ -6,25 +8,19 @@ public struct FuzzMutator: Sendable {
                               "18446744073709551616", "0x7fffffffffffffffff", "NaN", "+Inf", "-Inf", "1e-400",
                               "4294967296", "0.0000000000000000000000000000001", "1_000_000"]
 
-    public private(set) var state: UInt64
+    private var random: SplitMix64
     /// Tokens of the input's language inserted whole (`{`, `"`, `rate(`, ...).
     let tokens: [[UInt8]]
     /// Open and close bytes for nesting (`[`/`]`, `(`/`)`).
     let nesting: [(open: [UInt8], close: [UInt8])]
 
     public init(seed: UInt64, tokens: [String], nesting: [(String, String)]) {
-        state = seed
+        random = SplitMix64(seed: seed)
         self.tokens = tokens.map { Array($0.utf8) }
         self.nesting = nesting.map { (Array($0.0.utf8), Array($0.1.utf8)) }
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { random.next() }
 
     public mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
 

@@ -67,12 +67,8 @@ public enum MeshScopeServer {
             router: router(context, web: web, security: security),
             server: .meshScope(tls: security.tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "MeshScope/\(context.version)"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                logger.notice("listening", metadata: ["listener": "http", "address": "\(host):\(bound)",
-                                                      "scheme": "\(security.tls == nil ? "http" : "https")"])
-                await onListening(bound)
-            },
+            onServerRunning: announce("http", host: host, port: port, security: security, logger: logger,
+                                      then: onListening),
             logger: logger)
         if case .failure(let error) = web {
             logger.critical("web UI unavailable", metadata: ["error": "\(error)"])

@@ -17,12 +17,8 @@ extension MeshScopeServer {
             router: router,
             server: .meshScope(tls: security.tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "MeshScope/\(context.version)"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                logger.notice("listening", metadata: ["listener": "zipkin", "address": "\(host):\(bound)",
-                                                      "scheme": "\(security.tls == nil ? "http" : "https")"])
-                await onListening(bound)
-            },
+            onServerRunning: announce("zipkin", host: host, port: port, security: security, logger: logger,
+                                      then: onListening),
             logger: logger)
     }
 

@@ -24,8 +24,8 @@ public actor ScrapeStatusBoard {
         self.droppedCounts = droppedCounts
     }
 
-    /// The labels the target had before `relabel_configs`, by `ScrapeTarget.id`.
-    public func discoveredLabels(_ id: String) -> Labels? { discovered[id] }
+    /// The labels each target had before `relabel_configs`, by `ScrapeTarget.id`.
+    public func discoveredLabels() -> [String: Labels] { discovered }
 
     /// The dropped targets kept (per `keep_dropped_targets`), and every drop counted per job.
     public func droppedTargets() -> (kept: [DroppedTarget], counts: [String: Int]) { (dropped, droppedCounts) }

@@ -79,9 +79,10 @@ struct StatusRoutes: Sendable {
                 ("activeTargets", .array([])), ("droppedTargets", .array([])), ("droppedTargetCounts", .object([])),
             ]))
         }
+        let discovered = await board.discoveredLabels()
         var active: [JSONValue] = []
         for health in await board.all() where showActive && (pool == nil || pool == health.target.job) {
-            active.append(Self.json(health, discovered: await board.discoveredLabels(health.target.id)))
+            active.append(Self.json(health, discovered: discovered[health.target.id]))
         }
         let (kept, counts) = await board.droppedTargets()
         let dropped: [JSONValue] = showDropped ? kept.filter { pool == nil || pool == $0.job }.map { target in

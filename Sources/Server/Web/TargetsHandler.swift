@@ -11,6 +11,7 @@ struct TargetsHandler: Sendable {
         let parameters = WebParameters(request)
         let refresh = try parameters.refreshSeconds()
         let targets = await scrapes?.board.all() ?? []
+        let discoveredByID = await scrapes?.board.discoveredLabels() ?? [:]
         var infos: [TargetInfo] = []
         for health in targets {
             var info = TargetInfo(job: health.target.job, url: health.target.url, health: health.state.rawValue,
@@ -18,8 +19,7 @@ struct TargetsHandler: Sendable {
                                   lastScrape: health.lastScrape, durationSeconds: health.lastDurationSeconds,
                                   lastError: health.lastError, intervalMillis: health.target.intervalMilliseconds,
                                   timeoutMillis: health.target.timeoutMilliseconds)
-            let discovered = await scrapes?.board.discoveredLabels(health.target.id)
-            info.discoveredLabels = discovered?.pairs.map { KeyValue($0.name, $0.value) } ?? []
+            info.discoveredLabels = discoveredByID[health.target.id]?.pairs.map { KeyValue($0.name, $0.value) } ?? []
             infos.append(info)
         }
         let chrome = site.chrome(title: "Targets", section: .targets,

@@ -49,25 +49,27 @@ public struct LokiPayloads: Sendable {
         var out: [UInt8] = []
         for (index, labels) in order.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array(#"{"stream":{"#.utf8)
+            out.append(contentsOf: #"{"stream":{"#.utf8)
             for (position, label) in labels.pairs.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\""))
                 SpanJSONEncoder.escaped(label.name, &out)
-                out += Array(#"":""#.utf8)
+                out.append(contentsOf: #"":""#.utf8)
                 SpanJSONEncoder.escaped(label.value, &out)
                 out.append(UInt8(ascii: "\""))
             }
-            out += Array(#"},"values":["#.utf8)
+            out.append(contentsOf: #"},"values":["#.utf8)
             // Oldest first within a stream, as Loki's ordered ingestion wants.
             let lines = (streams[labels] ?? []).sorted { $0.timestampMicros < $1.timestampMicros }
             for (position, record) in lines.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                out += Array(#"[""#.utf8) + Array(String(record.timestampMicros &* 1000).utf8) + Array(#"",""#.utf8)
+                out.append(contentsOf: #"[""#.utf8)
+                out.append(contentsOf: String(record.timestampMicros &* 1000).utf8)
+                out.append(contentsOf: #"",""#.utf8)
                 SpanJSONEncoder.escaped(String(decoding: record.raw, as: UTF8.self), &out)
-                out += Array(#""]"#.utf8)
+                out.append(contentsOf: #""]"#.utf8)
             }
-            out += Array("]}".utf8)
+            out.append(contentsOf: "]}".utf8)
         }
         return out
     }
